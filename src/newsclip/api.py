@@ -1,0 +1,67 @@
+"""The library entry points: text or a file in, a list of articles out."""
+
+from __future__ import annotations
+
+import os
+
+from . import dialects
+from .assemble import assemble
+from .dialects.base import Context
+from .errors import InputError, NewsclipError
+from .model import Article
+from .reading import decode, normalise_text, read_file
+from .settings import DEFAULT_SETTINGS, Settings
+
+
+def parse_text(text: str, *, source: str | None = None, settings: Settings | None = None) -> list[Article]:
+    """Parse article text into records: one per article, in input order.
+
+    ``source`` names the input in each record (a path, or ``-`` for stdin);
+    a multi-article input gives ``source#N``. Never raises on odd text: what
+    the parser doubts goes into each record's ``warnings``.
+    """
+    settings = settings or DEFAULT_SETTINGS
+    text = normalise_text(text)
+    if not text.strip():
+        return []
+    ctx = Context(settings=settings, source=source)
+    module = dialects.get(settings.dialect) if settings.dialect else dialects.detect(text, source)
+    try:
+        drafts = module.parse(text, ctx)
+    except RecursionError:
+        drafts = None
+    except Exception as exc:  # a dialect bug must not lose the file: fall back to plain text
+        if module.NAME == dialects.FALLBACK:
+            raise NewsclipError(f"could not be parsed ({type(exc).__name__}: {exc})") from exc
+        drafts = None
+    if drafts is None:
+        fallback = dialects.get(dialects.FALLBACK)
+        drafts = fallback.parse(text, ctx)
+        for draft in drafts:
+            draft.warn(f"the {module.NAME} parser failed on this input; read as plain text")
+        module = fallback
+    total = len(drafts)
+    return [assemble(d, ctx, dialect=module.NAME, index=i, total=total) for i, d in enumerate(drafts, 1)]
+
+
+def parse_bytes(data: bytes, *, source: str | None = None, settings: Settings | None = None) -> list[Article]:
+    """Decode bytes of any common encoding, then :func:`parse_text`; empty input is an error."""
+    settings = settings or DEFAULT_SETTINGS
+    text = decode(data, settings)
+    return _parse_nonempty(text, source, settings)
+
+
+def parse_file(path: str | os.PathLike[str], settings: Settings | None = None) -> list[Article]:
+    """Read, decode and parse one file; raises :class:`InputError` for unreadable or empty files."""
+    settings = settings or DEFAULT_SETTINGS
+    text = read_file(path, settings)
+    return _parse_nonempty(text, os.fspath(path), settings)
+
+
+def _parse_nonempty(text: str, source: str | None, settings: Settings) -> list[Article]:
+    if not text.strip():
+        raise InputError("is empty")
+    articles = parse_text(text, source=source, settings=settings)
+    if not articles:
+        raise InputError("holds no article")
+    return articles

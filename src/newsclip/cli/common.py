@@ -1,0 +1,365 @@
+"""What every command shares: options, exit codes, error lines, streams and safe output files.
+
+Errors become exit codes here and nowhere else, so every command reports a
+bad input the same way: one line on stderr naming the input, never a
+traceback (unless the hidden ``--traceback`` flag asks for one).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from enum import IntEnum
+from typing import Any, TextIO, TypeVar
+
+import click
+
+from .. import dialects
+from ..errors import NewsclipError, UnknownDialectError
+from ..model import FIELDS
+from ..output import FORMATS
+from ..settings import DEFAULT_MAX_BYTES, Settings
+
+PROG = "newsclip"
+STDIN_NAME = "<stdin>"
+_TRACEBACK_KEY = "newsclip.traceback"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ExitStatus(IntEnum):
+    """The process exit codes: documented, tested, one meaning each."""
+
+    OK = 0
+    FAILED = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+# ---------------------------------------------------------------------------
+# Errors: one line each, one exit code each
+
+
+def problem_of(exc: BaseException) -> str:
+    """The one-line description of what went wrong with an input, without the path."""
+    if isinstance(exc, NewsclipError):
+        return _one_line(str(exc)) or exc.kind
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory, not a file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        return _one_line(reason[0].lower() + reason[1:])
+    if isinstance(exc, UnicodeDecodeError):
+        return f"cannot be decoded as text ({exc.encoding}: {exc.reason})"
+    if isinstance(exc, UnicodeError):
+        return f"cannot be handled as text ({_one_line(str(exc))})"
+    if isinstance(exc, MemoryError):
+        return "is too large to parse in memory"
+    if isinstance(exc, RecursionError):
+        return "is nested too deeply to parse"
+    detail = _one_line(str(exc))
+    name = type(exc).__name__
+    return f"unexpected error ({name}: {detail}); --traceback shows where" if detail else (
+        f"unexpected error ({name}); --traceback shows where"
+    )
+
+
+def exit_status_for(exc: BaseException) -> ExitStatus:
+    """The exit code an error ends the process with."""
+    if isinstance(exc, KeyboardInterrupt):
+        return ExitStatus.INTERRUPTED
+    if isinstance(exc, (UnknownDialectError, click.UsageError)):
+        return ExitStatus.USAGE
+    return ExitStatus.FAILED
+
+
+def display_name(path: str) -> str:
+    """How an input is named in messages: the path as given, or ``<stdin>`` for ``-``."""
+    return STDIN_NAME if path == "-" else path
+
+
+def error_line(subject: str | None, problem: str) -> None:
+    """Print ``newsclip: SUBJECT: PROBLEM`` (or ``newsclip: PROBLEM``) on stderr."""
+    message = f"{PROG}: {subject}: {problem}" if subject else f"{PROG}: {problem}"
+    click.echo(message, err=True)
+
+
+def report_failure(path: str, exc: BaseException) -> None:
+    """Report one failed input: one line, plus the traceback when ``--traceback`` is on."""
+    if traceback_wanted():
+        import traceback
+
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    error_line(display_name(path), problem_of(exc))
+
+
+def traceback_wanted() -> bool:
+    """Whether the hidden ``--traceback`` flag was given to the running command."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(_TRACEBACK_KEY))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class NewsclipGroup(click.Group):
+    """The command group: turns interrupts, closed pipes and stray errors into exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            error_line(None, "interrupted")
+            ctx.exit(ExitStatus.INTERRUPTED)
+        except BrokenPipeError:
+            silence_stdout()
+            ctx.exit(ExitStatus.FAILED)
+        except (NewsclipError, OSError, UnicodeError, MemoryError, RecursionError) as exc:
+            _fail(ctx, exc)
+        except Exception as exc:  # a bug: one line unless --traceback asks for the details
+            _fail(ctx, exc)
+
+
+def _fail(ctx: click.Context, exc: BaseException) -> None:
+    if traceback_wanted():
+        raise exc
+    error_line(None, problem_of(exc))
+    ctx.exit(exit_status_for(exc))
+
+
+def silence_stdout() -> None:
+    """After a closed pipe, point stdout at devnull so the exit-time flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (e.g. under a test runner): nothing will be flushed to a pipe
+
+
+# ---------------------------------------------------------------------------
+# Streams and terminals
+
+
+def is_terminal(stream: Any) -> bool:
+    """Whether ``stream`` is an interactive terminal."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def color_wanted(stream: Any) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
+    return is_terminal(stream) and not os.environ.get("NO_COLOR")
+
+
+def data_stdout() -> TextIO:
+    """stdout for machine-readable data: UTF-8 and no newline translation when it is not a terminal."""
+    stream = sys.stdout
+    if not is_terminal(stream):
+        with suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(encoding="utf-8", newline="\n")  # type: ignore[union-attr]
+    return stream
+
+
+def read_stdin_bytes(limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of stdin: enough for the size check to see an oversized input."""
+    stream = click.get_binary_stream("stdin")
+    return stream.read(limit + 1)
+
+
+@contextmanager
+def atomic_output(path: str) -> Iterator[TextIO]:
+    """A UTF-8 text file written beside ``path`` and renamed onto it only when the block succeeds.
+
+    A failure or an interrupt leaves no half-written file behind (and an old
+    file at ``path`` untouched). Rows are written as given (``newline=""``).
+    """
+    target = os.path.abspath(path)
+    folder, name = os.path.split(target)
+    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        os.chmod(temp, _mode_for(target))
+        os.replace(temp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _mode_for(target: str) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (0666 minus umask)."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two paths name the same file (following links), without raising."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+# ---------------------------------------------------------------------------
+# Option types
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:([kmgt])(?:i?b)?|b)?", re.IGNORECASE)
+_UNITS = {None: 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+
+
+def parse_size(text: str) -> int:
+    """Bytes from a size such as ``50MB``, ``200k``, ``1.5G`` or ``4096`` (units of 1024); ValueError if bad."""
+    match = _SIZE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a size (try 50MB, 200k or 4096)")
+    unit = match.group(2).lower() if match.group(2) else None
+    size = int(float(match.group(1)) * _UNITS[unit])
+    if size < 1:
+        raise ValueError(f"{text!r} is not a size above zero")
+    return size
+
+
+def parse_reference_time(text: str) -> datetime:
+    """A datetime from ISO 8601 (``2025-02-04``, ``2025-02-04T10:30``, ``...Z``); ValueError if bad."""
+    value = text.strip()
+    if value[-1:] in ("Z", "z"):
+        value = value[:-1] + "+00:00"
+    return datetime.fromisoformat(value)
+
+
+class SizeType(click.ParamType):
+    """``--max-size``: a byte count with an optional k/M/G unit."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class DateTimeType(click.ParamType):
+    """``--reference-time``: an ISO 8601 date or date-time."""
+
+    name = "iso-datetime"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return parse_reference_time(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not an ISO 8601 date-time (e.g. 2025-02-04T10:30:00+00:00)", param, ctx)
+
+
+class FieldsType(click.ParamType):
+    """``--fields``: comma-separated record field names, checked and kept in the order given."""
+
+    name = "fields"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        names = [part.strip() for part in str(value).split(",") if part.strip()]
+        if not names:
+            self.fail("no field named (e.g. --fields headline,date,url)", param, ctx)
+        for name in names:
+            if name not in FIELDS:
+                self.fail(f"unknown field {name!r} (choose from {', '.join(FIELDS)})", param, ctx)
+        return tuple(dict.fromkeys(names))
+
+
+def _check_dialect(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        dialects.get(value)
+    except UnknownDialectError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    except ImportError:
+        raise click.BadParameter(f"the {value!r} dialect is not available", ctx=ctx, param=param) from None
+    return value
+
+
+def _set_traceback(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[_TRACEBACK_KEY] = True
+
+
+# ---------------------------------------------------------------------------
+# Shared options, as decorators
+
+_DEFAULT_SIZE = f"{DEFAULT_MAX_BYTES // 1024**2}MB"
+
+_PARSER_OPTIONS = (
+    click.option("--dialect", type=click.Choice(dialects.DIALECT_MODULES, case_sensitive=False),
+                 callback=_check_dialect, help="Read every input as this dialect instead of detecting it."),
+    click.option("--dayfirst", is_flag=True, help="Read ambiguous numeric dates (04/05/2025) as day first."),
+    click.option("--reference-time", type=DateTimeType(), default=None, metavar="ISO",
+                 help="What 'now' is for relative dates such as '2 hours ago'."),
+    click.option("--max-size", type=SizeType(), default=_DEFAULT_SIZE, show_default=True,
+                 help="Refuse inputs larger than this (e.g. 200k, 50MB)."),
+)
+
+
+def parser_options(func: F) -> F:
+    """Add the parsing options and hand the command one ``settings`` argument built from them."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, dialect: str | None, dayfirst: bool, reference_time: datetime | None,
+                max_size: int, **kwargs: Any) -> Any:
+        kwargs["settings"] = Settings(dayfirst=dayfirst, reference_time=reference_time, dialect=dialect,
+                                      max_bytes=max_size)
+        return func(*args, **kwargs)
+
+    for option in reversed(_PARSER_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+def format_option(*, default: str | None = None, help: str | None = None) -> Callable[[F], F]:
+    """``-f/--format`` over the registered output formats (value passed as ``fmt``)."""
+    return click.option(
+        "-f", "--format", "fmt", type=click.Choice(FORMATS), default=default,
+        help=help or "Output format (default: pretty on a terminal, else jsonl or the -o file's extension).",
+    )
+
+
+fields_option = click.option(
+    "--fields", type=FieldsType(), default=None, metavar="a,b,c",
+    help="Only these record fields, in this order (e.g. headline,date,url).",
+)
+explain_option = click.option(
+    "--explain", is_flag=True, help="Add where each field came from (JSON and pretty output only)."
+)
+csv_raw_option = click.option(
+    "--csv-raw", is_flag=True, help="Write CSV cells as they are: no quote before cells starting with = + - @."
+)
+traceback_option = click.option(
+    "--traceback", is_flag=True, hidden=True, expose_value=False, callback=_set_traceback,
+    help="Show the full traceback of errors (for debugging).",
+)

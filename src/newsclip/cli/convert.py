@@ -1,0 +1,190 @@
+"""``newsclip convert``: batch-convert folders, globs and file lists into one output, in parallel."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any, TextIO
+
+import click
+
+from ..batch import BatchOptions, BatchUsageError, Outcome, Reporter, ResumeError, Summary, convert as run_batch
+from ..batch import read_path_list
+from ..settings import Settings
+from .common import (
+    PROG,
+    ExitStatus,
+    csv_raw_option,
+    display_name,
+    error_line,
+    explain_option,
+    fields_option,
+    format_option,
+    is_terminal,
+    parser_options,
+    traceback_option,
+)
+
+#: Seconds between two redraws of the progress bar's numbers.
+_REFRESH_SECONDS = 0.1
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("-o", "--output", default="-", metavar="OUT", show_default=True,
+              help="A .jsonl, .json or .csv file; '-' for stdout; or a folder (DIR/) for one .json per input.")
+@format_option(help="Output format: jsonl, json or csv (default: from OUT's extension; jsonl on stdout).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes (default: one per CPU; 1 runs in this process).")
+@click.option("--recursive/--no-recursive", default=True, show_default=True,
+              help="Walk into sub-folders of input folders.")
+@click.option("--glob", "include", multiple=True, metavar="PATTERN",
+              help="Only files matching PATTERN (name, or relative path if it has a '/'); repeatable.")
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="Leave out files and folders matching PATTERN; repeatable.")
+@click.option("--from-file", "from_file", type=click.File("r", encoding="utf-8", errors="surrogateescape"),
+              metavar="LIST", help="Also read the paths listed in LIST, one per line ('-' for stdin).")
+@click.option("--hidden", is_flag=True, help="Include hidden files and folders (names starting with '.').")
+@click.option("--resume", is_flag=True, help="Continue a stopped run into the same OUT, skipping inputs already done.")
+@click.option("--errors", "errors_path", metavar="FILE",
+              help="Write one JSON line per failed input (path, kind, message) to FILE.")
+@click.option("--keep-going/--fail-fast", "keep_going", default=True, show_default=True,
+              help="Go on past a failed input, or stop at the first one.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures are still reported.")
+@fields_option
+@explain_option
+@csv_raw_option
+@parser_options
+@traceback_option
+@click.pass_context
+def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str | None, jobs: int | None,
+            recursive: bool, include: tuple[str, ...], exclude: tuple[str, ...], from_file: TextIO | None,
+            hidden: bool, resume: bool, errors_path: str | None, keep_going: bool, quiet: bool,
+            fields: tuple[str, ...] | None, explain: bool, csv_raw: bool, settings: Settings) -> None:
+    """Convert folders of article files into one JSON Lines, JSON or CSV file.
+
+    INPUT is a file, a folder (walked recursively, in name order) or a glob
+    pattern. Records come out in input order whatever --jobs is. A file that
+    fails gets one line on stderr (and one in --errors FILE); the rest is
+    still converted, and the exit code is 1. An interrupted run keeps
+    OUT.partial: run the same command with --resume to finish it.
+
+    \b
+    Examples:
+      newsclip convert articles/ -o articles.jsonl
+      newsclip convert 'dumps/**/*.txt' -o out.csv -j 4 --errors failed.jsonl
+      newsclip convert articles/ -o articles.jsonl --resume
+      find . -name '*.html' | newsclip convert --from-file - -o - | jq .headline
+      newsclip convert articles/ -o records/
+    """
+    listed = tuple(read_path_list(from_file)) if from_file is not None else ()
+    options = BatchOptions(
+        inputs=inputs, listed=listed, recursive=recursive, hidden=hidden, include=include, exclude=exclude,
+        output=output, fmt=fmt, fields=fields, explain=explain, csv_raw=csv_raw, settings=settings,
+        jobs=jobs, resume=resume, errors=errors_path, fail_fast=not keep_going,
+    )
+    show_progress = not quiet and is_terminal(sys.stderr)
+    reporter: _Lines = _ProgressBar() if show_progress else _Lines()
+    try:
+        with reporter:
+            summary = run_batch(options, reporter, stdout=click.get_binary_stream("stdout"))
+    except (BatchUsageError, ResumeError) as exc:
+        raise click.UsageError(str(exc), ctx=ctx) from None
+    if not quiet:
+        for line in summary_lines(summary):
+            error_line(None, line)
+    ctx.exit(_exit_status(summary, quiet))
+
+
+def _exit_status(summary: Summary, quiet: bool) -> ExitStatus:
+    if summary.stopped == "interrupted":
+        error_line(None, "interrupted" + ("" if summary.output == "-" else
+                                          "; run the same command with --resume to continue"))
+        return ExitStatus.INTERRUPTED
+    if summary.stopped == "fail-fast":
+        error_line(None, f"stopped at the first failure ({display_name(summary.stopped_at or '')}, --fail-fast)")
+    return ExitStatus.FAILED if summary.failed else ExitStatus.OK
+
+
+def summary_lines(summary: Summary) -> list[str]:
+    """The end-of-run summary: counts, time and speed, then records per dialect."""
+    rate = summary.files / summary.elapsed if summary.elapsed > 0 else 0.0
+    earlier = f" ({summary.resumed:,} done by the earlier run)" if summary.resumed else ""
+    where = "stdout" if summary.output == "-" else summary.output
+    lines = [
+        f"{summary.files:,} files{earlier}: {summary.converted:,} converted, {summary.failed:,} failed; "
+        f"{summary.records:,} records to {where} in {summary.elapsed:.1f} s ({rate:,.0f} files/s)"
+    ]
+    if summary.dialects:
+        parts = ", ".join(f"{name} {count:,}" for name, count in sorted(summary.dialects.items(),
+                                                                         key=lambda kv: (-kv[1], kv[0])))
+        lines.append(f"records per dialect: {parts}")
+    return lines
+
+
+class _Lines(Reporter):
+    """Failures as ``newsclip: PATH: PROBLEM`` lines on stderr; no progress display."""
+
+    def __enter__(self) -> _Lines:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+    def failed(self, outcome: Outcome) -> None:
+        error_line(display_name(outcome.path), outcome.message or outcome.kind or "failed")
+
+
+class _ProgressBar(_Lines):
+    """A rich progress bar on stderr: files done / total, files/s, time left, ok and failed."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.console = Console(stderr=True)
+        self.progress = Progress(
+            TextColumn("[bold]converting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} files/s"),
+            TimeRemainingColumn(),
+            TextColumn("[green]{task.fields[ok]} ok[/] [red]{task.fields[bad]} failed[/]"),
+            console=self.console,
+            transient=True,
+        )
+        self.task = self.progress.add_task("convert", total=None, ok=0, bad=0, rate="-")
+        self.ok = self.bad = self.done = 0
+        self.began = self.last = time.monotonic()
+
+    def __enter__(self) -> _ProgressBar:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._refresh()
+        self.progress.stop()
+
+    def started(self, total: int) -> None:
+        self.progress.update(self.task, total=total)
+
+    def advanced(self, outcome: Outcome) -> None:
+        self.done += 1
+        if outcome.ok:
+            self.ok += 1
+        else:
+            self.bad += 1
+        now = time.monotonic()
+        if now - self.last >= _REFRESH_SECONDS:
+            self.last = now
+            self._refresh()
+
+    def failed(self, outcome: Outcome) -> None:
+        problem = outcome.message or outcome.kind or "failed"
+        self.console.print(f"{PROG}: {display_name(outcome.path)}: {problem}", markup=False, highlight=False,
+                           soft_wrap=True)
+
+    def _refresh(self) -> None:
+        elapsed = time.monotonic() - self.began
+        rate = f"{self.done / elapsed:,.0f}" if elapsed > 0 else "-"
+        self.progress.update(self.task, completed=self.done, ok=self.ok, bad=self.bad, rate=rate)

@@ -1,0 +1,74 @@
+"""What every dialect module shares: the parse context and the article draft.
+
+A dialect module exposes ``NAME``, ``DESCRIPTION`` (one line: how it is
+recognised), ``sniff(text) -> float`` in [0, 1] and
+``parse(text, ctx) -> list[Draft]``. Dialects hand raw-ish values to the
+shared normalisers in :mod:`newsclip.fields`; :mod:`newsclip.assemble` turns
+each draft into an immutable :class:`~newsclip.model.Article`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import LIST_FIELDS, Provenance
+from ..settings import DEFAULT_SETTINGS, Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a dialect may need besides the text itself."""
+
+    settings: Settings = DEFAULT_SETTINGS
+    #: The input path, ``-`` for stdin, or ``None`` for text given directly.
+    source: str | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """A mutable article under construction.
+
+    Values are set once: the first rule to set a field wins unless
+    ``overwrite`` is given, so dialects list their rules best first.
+    ``line_offset`` is added to every provenance line range when the draft is
+    assembled, so a dialect that parses one article of a multi-article file
+    can record lines relative to that article.
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    line_offset: int = 0
+
+    def set(
+        self,
+        name: str,
+        value: Any,
+        *,
+        rule: str,
+        lines: tuple[int, int] | None = None,
+        confidence: float = 0.8,
+        overwrite: bool = False,
+    ) -> bool:
+        """Set ``name`` unless it is already set or ``value`` is empty; say whether it was set."""
+        if value is None or value == "" or (name in LIST_FIELDS and not value):
+            return False
+        if name in self.values and not overwrite:
+            return False
+        if name in LIST_FIELDS:
+            value = tuple(value)
+        self.values[name] = value
+        self.provenance[name] = Provenance(lines, rule, confidence)
+        return True
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def has(self, name: str) -> bool:
+        return name in self.values
+
+    def warn(self, message: str) -> None:
+        """Record something the parser was unsure of or repaired (once per message)."""
+        if message not in self.warnings:
+            self.warnings.append(message)

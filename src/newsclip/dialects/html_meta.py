@@ -1,0 +1,474 @@
+"""Metadata of a saved web page: JSON-LD, <meta> tags, microdata and marked-up elements.
+
+One pass over the parsed tree gathers every metadata source into a :class:`PageInfo`;
+:mod:`newsclip.dialects.html` then picks from it, best source first. Broken JSON-LD
+(trailing commas, comments, raw control characters) is repaired where it can be and
+skipped where it cannot; nothing here raises on odd markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..rules import html as rules
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_CDATA_OR_COMMENT = re.compile(r"<!--|-->|//\s*<!\[CDATA\[|//\s*\]\]>|/\*\s*<!\[CDATA\[\s*\*/|/\*\s*\]\]>\s*\*/|<!\[CDATA\[|\]\]>")
+_WS = re.compile(r"\s+")
+_HIDDEN_TEXT_PARENTS = frozenset({"script", "style", "noscript", "template"})
+_SALVAGE = {
+    "@type": re.compile(r'"@type"\s*:\s*"([^"\\]{1,60})"'),
+    "headline": re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){1,600})"'),
+    "datePublished": re.compile(r'"datePublished"\s*:\s*"([^"\\]{1,80})"'),
+    "dateModified": re.compile(r'"dateModified"\s*:\s*"([^"\\]{1,80})"'),
+}
+_SALVAGE_AUTHOR = re.compile(r'"author"\s*:\s*[\[{]?\s*\{?[^{}\[\]"]{0,80}(?:"@type"\s*:\s*"Person"\s*,\s*)?"name"\s*:\s*"([^"\\]{1,120})"')
+
+ARTICLE_RANK = {name: i for i, name in enumerate(rules.JSONLD_ARTICLE_TYPES)}
+PAGE_RANK = {name: len(ARTICLE_RANK) + i for i, name in enumerate(rules.JSONLD_PAGE_TYPES)}
+
+
+@dataclass(slots=True)
+class Marked:
+    """A visible element that metadata markup points at: its text, attribute value and source tag."""
+
+    text: str
+    value: str | None
+    tag: Any
+    #: position of the element in document order
+    order: int = 0
+
+
+@dataclass(slots=True)
+class PageInfo:
+    """Everything the page says about itself, gathered in one pass."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    jsonld: list[dict[str, Any]] = field(default_factory=list)
+    jsonld_ids: dict[str, dict[str, Any]] = field(default_factory=dict)
+    jsonld_status: str = "none"  # none | ok | repaired | broken
+    canonical: str | None = None
+    base_href: str | None = None
+    title: str | None = None
+    html_lang: str | None = None
+    h1: list[Marked] = field(default_factory=list)
+    h2: list[Marked] = field(default_factory=list)
+    times: list[Marked] = field(default_factory=list)
+    bylines: list[Marked] = field(default_factory=list)
+    date_elements: list[Marked] = field(default_factory=list)
+    itemprops: dict[str, list[Marked]] = field(default_factory=dict)
+    #: class/id tokens of every element that has a class or id, by ``id(tag)``.
+    toks: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: elements whose class or id says they hold the article text.
+    boxes: list[Any] = field(default_factory=list)
+    paragraphs: list[Any] = field(default_factory=list)
+    position: int = 0
+    #: position of the headline's heading, once the headline is chosen
+    headline_order: int | None = None
+
+    def first_meta(self, keys: tuple[str, ...]) -> tuple[str, str] | None:
+        """The first non-empty meta value among ``keys`` (in key order) and its key."""
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if value.strip():
+                    return key, value.strip()
+        return None
+
+
+_EMPTY: frozenset[str] = frozenset()
+_BODY_HINT = re.compile("|".join(re.escape(h) for h in rules.BODY_CLASS_HINTS))
+_SQUASH = re.compile(r"[\s_\-]+")
+
+
+def tokens(tag: Any, cache: dict[int, frozenset[str]] | None = None) -> frozenset[str]:
+    """Lower-case tokens of an element's class and id, plus each value squashed (``author-bio`` -> ``authorbio``)."""
+    if cache is not None:
+        return cache.get(id(tag), _EMPTY)
+    joined = _class_string(tag)
+    return _class_info(joined)[0] if joined else _EMPTY
+
+
+def _class_string(tag: Any) -> str:
+    classes = tag.get("class")
+    values = list(classes) if isinstance(classes, list) else ([classes] if classes else [])
+    ident = tag.get("id")
+    if ident:
+        values.append(ident)
+    return " ".join(v for v in values if isinstance(v, str))
+
+
+@lru_cache(maxsize=8192)
+def _class_info(joined: str) -> tuple[frozenset[str], bool]:
+    """Tokens of a class-and-id string, and whether it names an article-text box (cached: pages repeat them)."""
+    out: set[str] = set()
+    for value in joined.split():
+        if len(value) > 200 or value.lower().startswith(rules.TAXONOMY_CLASS_PREFIXES):
+            continue
+        parts = [p for p in _NON_ALNUM.split(_CAMEL.sub(r"\1 \2", value).lower()) if p]
+        out.update(parts)
+        if len(parts) > 1:
+            out.add("".join(parts))
+            out.update(a + b for a, b in zip(parts, parts[1:]))
+    hint = len(joined) <= 500 and _BODY_HINT.search(_SQUASH.sub("", joined.lower())) is not None
+    return frozenset(out), hint
+
+
+def text_of(tag: Any, limit: int = 2000) -> str:
+    """An element's visible text with whitespace collapsed (scripts and styles left out), cut near ``limit``."""
+    from bs4.element import NavigableString
+
+    pieces: list[str] = []
+    size = 0
+    for node in tag.descendants:
+        if type(node) is not NavigableString:
+            continue
+        parent = node.parent
+        if parent is not None and parent.name in _HIDDEN_TEXT_PARENTS:
+            continue
+        pieces.append(node)
+        size += len(node)
+        if size > limit:
+            break
+    return _WS.sub(" ", "".join(pieces)).strip()
+
+
+def heading_text(tag: Any) -> str:
+    """A heading's text without a kicker or screen-reader-only pieces set inside it."""
+    skip: list[Any] = []
+    for inner in tag.find_all(True):
+        if not inner.attrs:
+            continue
+        toks = tokens(inner)
+        classes = inner.get("class")
+        hidden = isinstance(classes, list) and any(c.lower() in rules.HIDDEN_CLASSES for c in classes)
+        if hidden or not toks.isdisjoint(rules.KICKER_TOKENS):
+            skip.append(inner)
+    if not skip:
+        return text_of(tag)
+    from bs4.element import NavigableString
+
+    skipped = {id(t) for t in skip}
+    pieces: list[str] = []
+    for node in tag.descendants:
+        if type(node) is not NavigableString:
+            continue
+        parent = node.parent
+        while parent is not None and parent is not tag and id(parent) not in skipped:
+            parent = parent.parent
+        if parent is tag:
+            pieces.append(node)
+    return _WS.sub(" ", "".join(pieces)).strip()
+
+
+def in_boilerplate(tag: Any, cache: dict[int, set[str]] | None = None) -> bool:
+    """Whether an element sits inside comments, related lists, asides or navigation."""
+    node = tag.parent
+    while node is not None and node.name not in ("body", "[document]"):
+        if node.name in ("aside", "nav"):
+            return True
+        if not tokens(node, cache).isdisjoint(rules.OTHER_ARTICLE_TOKENS):
+            return True
+        node = node.parent
+    return False
+
+
+def collect(soup: Any) -> PageInfo:
+    """Gather metadata from every tag of the page in one walk."""
+    info = PageInfo()
+    root = soup.find("html")
+    if root is not None:
+        lang = root.get("lang") or root.get("xml:lang")
+        info.html_lang = lang if isinstance(lang, str) else None
+    scripts: list[str] = []
+    for position, tag in enumerate(soup.find_all(True)):
+        info.position = position
+        name = tag.name
+        if name == "meta":
+            _read_meta(tag, info)
+        elif name == "script":
+            kind = (tag.get("type") or "").lower()
+            if "ld+json" in kind:
+                scripts.append(tag.string or tag.get_text())
+            continue
+        elif name == "link":
+            _read_link(tag, info)
+            continue
+        elif name == "base" and info.base_href is None:
+            href = tag.get("href")
+            info.base_href = href if isinstance(href, str) else None
+            continue
+        elif name == "title":
+            if info.title is None and tag.find_parent("svg") is None:
+                info.title = text_of(tag)
+            continue
+        elif name in ("style", "noscript", "template"):
+            continue
+        elif name == "p":
+            info.paragraphs.append(tag)
+        if name == "h1" or name == "h2":
+            headings = info.h1 if name == "h1" else info.h2
+            if len(headings) < rules.MAX_HEADINGS:
+                headings.append(_mark(info, heading_text(tag), None, tag))
+        if not tag.attrs:
+            continue
+        _read_marked(tag, name, info)
+    _read_jsonld(scripts, info)
+    return info
+
+
+def _mark(info: PageInfo, text: str, value: str | None, tag: Any) -> Marked:
+    return Marked(text, value, tag, info.position)
+
+
+def _read_meta(tag: Any, info: PageInfo) -> None:
+    key = tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv")
+    content = tag.get("content")
+    if not isinstance(key, str) or not isinstance(content, str):
+        if isinstance(tag.get("charset"), str) or not isinstance(key, str):
+            return
+        content = tag.get("value") if isinstance(tag.get("value"), str) else None
+        if content is None:
+            return
+    for one in key.lower().split():
+        info.meta.setdefault(one.strip(), []).append(content)
+
+
+def _read_link(tag: Any, info: PageInfo) -> None:
+    rel = tag.get("rel")
+    rels = [r.lower() for r in rel] if isinstance(rel, list) else ([rel.lower()] if isinstance(rel, str) else [])
+    href = tag.get("href")
+    if "canonical" in rels and info.canonical is None and isinstance(href, str) and href.strip():
+        info.canonical = href.strip()
+    prop = tag.get("itemprop")
+    if isinstance(prop, str) and isinstance(href, str):
+        for one in prop.lower().split():
+            info.itemprops.setdefault(one, []).append(_mark(info, "", href, tag))
+
+
+def _read_marked(tag: Any, name: str, info: PageInfo) -> None:
+    """Elements marked by itemprop, rel, class or id as headline, byline, date or time."""
+    attrs = tag.attrs
+    prop = attrs.get("itemprop")
+    if prop is not None and isinstance(prop, str):
+        _read_itemprop(tag, prop, info)
+    if name == "time":
+        stamp = attrs.get("datetime")
+        info.times.append(_mark(info, text_of(tag, 200), stamp if isinstance(stamp, str) else None, tag))
+    classes = attrs.get("class")
+    ident = attrs.get("id")
+    toks: frozenset[str] = _EMPTY
+    if classes or ident:
+        joined = " ".join(classes) if isinstance(classes, list) else (classes or "")
+        if isinstance(ident, str):
+            joined = f"{joined} {ident}"
+        toks, hint = _class_info(joined)
+        info.toks[id(tag)] = toks
+        if hint:
+            info.boxes.append(tag)
+    if name == "time":
+        return
+    rel = attrs.get("rel")
+    by_rel = rel is not None and "author" in (rel if isinstance(rel, list) else str(rel).split())
+    if by_rel or (toks and not toks.isdisjoint(rules.BYLINE_TOKENS)):
+        text = text_of(tag, rules.BYLINE_MAX_CHARS * 3)
+        if text and len(text) <= rules.BYLINE_MAX_CHARS:
+            info.bylines.append(_mark(info, text, "rel" if by_rel else None, tag))
+    if toks and not toks.isdisjoint(rules.DATE_TOKENS):
+        text = text_of(tag, rules.DATE_MAX_CHARS * 3)
+        if text and len(text) <= rules.DATE_MAX_CHARS:
+            info.date_elements.append(_mark(info, text, None, tag))
+
+
+def _read_itemprop(tag: Any, prop: str, info: PageInfo) -> None:
+    attrs = tag.attrs
+    value = attrs.get("content") or attrs.get("datetime") or attrs.get("href")
+    for one in prop.lower().split():
+        if one in ("articlebody", "text", "description", "reviewbody"):
+            info.itemprops.setdefault(one, []).append(_mark(info, "", None, tag))
+            continue
+        text = "" if isinstance(value, str) else text_of(tag, 300)
+        info.itemprops.setdefault(one, []).append(_mark(info, text, value if isinstance(value, str) else None, tag))
+
+
+# --------------------------------------------------------------------------- JSON-LD
+
+
+def _read_jsonld(scripts: list[str], info: PageInfo) -> None:
+    for raw in scripts:
+        data, status = load_jsonld(raw)
+        if status == "broken" or (status == "repaired" and info.jsonld_status != "broken"):
+            info.jsonld_status = status
+        elif info.jsonld_status == "none" and status == "ok":
+            info.jsonld_status = "ok"
+        if data is None:
+            continue
+        for obj in _flatten(data):
+            info.jsonld.append(obj)
+            ident = obj.get("@id")
+            if isinstance(ident, str) and ident not in info.jsonld_ids:
+                info.jsonld_ids[ident] = obj
+
+
+def load_jsonld(raw: str | None) -> tuple[Any, str]:
+    """Parse one JSON-LD script: ``(data, "ok"|"repaired"|"broken")``; repairs what is common."""
+    if not raw or not raw.strip():
+        return None, "ok"
+    try:
+        return json.loads(raw, strict=False), "ok"
+    except (ValueError, RecursionError):
+        pass
+    text = _CDATA_OR_COMMENT.sub(" ", raw).strip().rstrip(";").strip()
+    text = _TRAILING_COMMA.sub(r"\1", text)
+    try:
+        return json.loads(text, strict=False), "repaired"
+    except (ValueError, RecursionError):
+        pass
+    found = _raw_decode_all(text)
+    if found:
+        return found, "repaired"
+    salvaged = _salvage(text)
+    return (salvaged, "repaired") if salvaged else (None, "broken")
+
+
+def _raw_decode_all(text: str) -> list[Any]:
+    """Objects written one after another (or followed by junk) in one script."""
+    decoder = json.JSONDecoder(strict=False)
+    out: list[Any] = []
+    pos = 0
+    while pos < len(text):
+        start = text.find("{", pos)
+        if start < 0:
+            break
+        try:
+            obj, end = decoder.raw_decode(text, start)
+        except (ValueError, RecursionError):
+            break
+        out.append(obj)
+        pos = end
+    return out
+
+
+def _salvage(text: str) -> dict[str, Any] | None:
+    """Headline, dates and author picked out of JSON too broken to parse."""
+    obj: dict[str, Any] = {}
+    for key, pattern in _SALVAGE.items():
+        match = pattern.search(text)
+        if match:
+            value = match.group(1)
+            if key == "headline":
+                value = value.replace('\\"', '"')
+            obj[key] = value
+    author = _SALVAGE_AUTHOR.search(text)
+    if author:
+        obj["author"] = {"name": author.group(1)}
+    if len(obj) <= 1:
+        return None
+    obj.setdefault("@type", "Article")
+    return obj
+
+
+def _flatten(data: Any) -> list[dict[str, Any]]:
+    """Every typed object of a JSON-LD document, following ``@graph`` and ``mainEntity``."""
+    out: list[dict[str, Any]] = []
+    stack = [data]
+    seen = 0
+    while stack and seen < 5000:
+        seen += 1
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+            continue
+        if not isinstance(item, dict):
+            continue
+        if "@type" in item or "@id" in item:
+            out.append(item)
+        for key in rules.JSONLD_NESTED_KEYS:
+            if key in item:
+                stack.append(item[key])
+    return out
+
+
+def type_rank(obj: dict[str, Any]) -> int | None:
+    """Priority of a JSON-LD object as the article (lower is better); ``None`` when it is not one."""
+    kinds = obj.get("@type")
+    names = kinds if isinstance(kinds, list) else [kinds]
+    best: int | None = None
+    for kind in names:
+        if not isinstance(kind, str):
+            continue
+        key = kind.rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower()
+        rank = ARTICLE_RANK.get(key, PAGE_RANK.get(key))
+        if rank is not None and (best is None or rank < best):
+            best = rank
+    return best
+
+
+def is_page_rank(rank: int | None) -> bool:
+    """Whether a rank from :func:`type_rank` belongs to a page type, not an article type."""
+    return rank is not None and rank >= len(ARTICLE_RANK)
+
+
+def resolve(value: Any, info: PageInfo) -> Any:
+    """A JSON-LD reference ``{"@id": ...}`` replaced by the object it names, when present."""
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+        ident = value.get("@id")
+        if isinstance(ident, str) and ident in info.jsonld_ids:
+            return info.jsonld_ids[ident]
+    return value
+
+
+def jsonld_string(value: Any) -> str | None:
+    """A plain string out of a JSON-LD value (a string, a list's first string, or ``name``/``@value``)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        for item in value:
+            found = jsonld_string(item)
+            if found:
+                return found
+        return None
+    if isinstance(value, dict):
+        for key in ("@value", "name", "alternateName", "@id", "url"):
+            found = jsonld_string(value.get(key))
+            if found:
+                return found
+    return None
+
+
+def jsonld_people(value: Any, info: PageInfo) -> tuple[list[str], list[str]]:
+    """Author names from a JSON-LD ``author``: ``(people, organisations)``."""
+    people: list[str] = []
+    orgs: list[str] = []
+    items = value if isinstance(value, list) else [value]
+    for item in items[:50]:
+        item = resolve(item, info)
+        if isinstance(item, str):
+            name = item.strip()
+            if name and not _looks_like_url(name):
+                people.append(name)
+            continue
+        if not isinstance(item, dict):
+            continue
+        name = jsonld_string(item.get("name"))
+        if not name:
+            given, family = jsonld_string(item.get("givenName")), jsonld_string(item.get("familyName"))
+            name = " ".join(p for p in (given, family) if p) or None
+        if not name or _looks_like_url(name):
+            continue
+        kind = item.get("@type")
+        kinds = [k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+        (orgs if any(k in rules.JSONLD_ORG_TYPES for k in kinds) else people).append(name)
+    return people, orgs
+
+
+def _looks_like_url(value: str) -> bool:
+    low = value.lower()
+    return low.startswith(("http://", "https://", "www.", "//")) or ("/" in value and " " not in value)

@@ -1,0 +1,410 @@
+"""Plain text: scraper dumps, copy-paste and text-browser dumps of whole pages (the fallback dialect).
+
+Three passes over the lines: ``Label: value`` header and footer lines; the
+main run of prose paragraphs (the body); then, above the body, the
+unlabelled stack of headline, byline and date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..fields import bylines, dates, urls
+from ..fields.text import Paragraph, clean_inline
+from ..rules.plain import DATE_LEAD_WORDS, END_MARKERS, HEADER_LABELS, NAV_PREFIXES, SEPARATORS
+from .base import Context, Draft
+from .common import is_junk, set_body, set_byline, set_date, set_text, set_url
+
+NAME = "plain"
+DESCRIPTION = "Scraper dumps, copy-paste and text-browser page dumps: a header stack or `Label:` lines, then paragraphs (the fallback)."
+
+_LABEL = re.compile(r"^\s{0,8}(?P<label>[A-Za-zÀ-ÿА-яЁё()\- ]{1,24}?)\s?[:：]\s*(?P<value>.*)$")
+_DATE_LEAD = re.compile(r"^(?:" + "|".join(re.escape(w) for w in DATE_LEAD_WORDS) + r")\b", re.I)
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^)\s]{0,2000})(?: \"[^\"\n]{0,200}\")?\)")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_EMPH = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
+_BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.I)
+_SENTENCE_PUNCT = re.compile(r"[.!?;][\"'”’»)]?(?:\s|$)")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)]?$")
+_LETTER = re.compile(r"[^\W\d_]")
+_END_MARKERS = frozenset(END_MARKERS)
+_SEPARATORS = frozenset(SEPARATORS)
+
+#: How many blocks above the body the header stack may reach.
+_HEADER_REACH = 14
+#: Lines longer than this were not hard-wrapped: each such line is its own paragraph.
+_WRAP_WIDTH = 110
+
+
+def sniff(text: str) -> float:
+    """Anything can be plain text; every other dialect must beat this."""
+    return 0.1
+
+
+@dataclass(slots=True)
+class _Line:
+    no: int     # 1-based line number
+    raw: str    # the line as written
+    text: str   # markup and Markdown removed, whitespace collapsed
+    heading: int  # Markdown heading level, 0 if none
+
+
+@dataclass(slots=True)
+class _Block:
+    lines: list[_Line]
+    prose: int = 0  # words of prose, 0 for furniture
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+def parse(text: str, ctx: Context) -> list[Draft]:
+    """One draft: header labels, then body, then the unlabelled header stack."""
+    lines = [_make_line(i, raw) for i, raw in enumerate(text.split("\n"), 1)]
+    draft = Draft()
+    used: set[int] = set()
+    _labelled_lines(lines, draft, ctx, used)
+    blocks = _blocks(lines, used)
+    start, end = _main_run(blocks)
+    first_body = _header_stack(blocks, start, draft, ctx)
+    _body(blocks, first_body, start, end, draft)
+    _fallbacks(lines, blocks, start, draft, ctx, used)
+    return [draft]
+
+
+def _make_line(no: int, raw: str) -> _Line:
+    stripped = raw.strip()
+    heading = 0
+    match = _MD_HEADING.match(stripped)
+    if match:
+        heading = len(match.group(1))
+        stripped = stripped[match.end():]
+    if "](" in stripped:
+        stripped = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", stripped))
+    if "**" in stripped or "__" in stripped:
+        stripped = _MD_EMPH.sub(r"\2", stripped)
+    return _Line(no, raw, clean_inline(stripped) if stripped else "", heading)
+
+
+# --- labelled header and footer lines ------------------------------------------------------
+
+def _label_of(line: _Line) -> tuple[str, str] | None:
+    """(field, value) for a ``Label: value`` line whose label is known."""
+    match = _LABEL.match(line.text)
+    if match is None:
+        return None
+    field = HEADER_LABELS.get(match.group("label").strip().casefold())
+    if field is None:
+        return None
+    return field, match.group("value").strip()
+
+
+def _labelled_lines(lines: list[_Line], draft: Draft, ctx: Context, used: set[int]) -> None:
+    """Label lines at the top (until the first prose) and among the last lines of the file."""
+    nonblank = [i for i, line in enumerate(lines) if line.text]
+    top: list[int] = []
+    for i in nonblank[:40]:
+        if _label_of(lines[i]) is None and len(lines[i].text.split()) > 25:
+            break
+        top.append(i)
+    bottom = nonblank[-8:] if len(nonblank) > 8 else []
+    for i in top + [i for i in bottom if i not in top]:
+        if i in used:
+            continue
+        label = _label_of(lines[i])
+        if label is None:
+            continue
+        field, value = label
+        span = (lines[i].no, lines[i].no)
+        if not value and field in ("url", "headline", "byline", "date"):
+            nxt = _next_nonblank(lines, i)
+            if nxt is not None and nxt not in used and len(lines[nxt].text.split()) <= 30:
+                value = lines[nxt].text
+                used.add(nxt)
+                span = (lines[i].no, lines[nxt].no)
+        used.add(i)
+        _apply_label(field, value, lines, i, span, draft, ctx, used)
+
+
+def _apply_label(field: str, value: str, lines: list[_Line], i: int, span: tuple[int, int],
+                 draft: Draft, ctx: Context, used: set[int]) -> None:
+    if field == "headline":
+        set_text(draft, "headline", value, rule="label-headline", lines=span, confidence=0.95)
+    elif field == "subheadline":
+        set_text(draft, "subheadline", value, rule="label-subheadline", lines=span, confidence=0.9)
+    elif field == "byline":
+        set_byline(draft, value, ctx, rule="label-byline", lines=span, labelled=True, confidence=0.9)
+    elif field in ("date", "updated"):
+        set_date(draft, value, ctx, rule=f"label-{field}", lines=span, field=field, confidence=0.95)
+    elif field == "url" or (field == "source" and urls.find_urls(value)):
+        _label_url(value, lines, i, span, draft, used)
+    elif field == "language":
+        if not is_junk(value) and len(value) <= 12:
+            set_text(draft, "language", value.split("-")[0].split("_")[0].lower()[:2], rule="label-language",
+                     lines=span, confidence=0.9)
+    elif field == "dateline":
+        set_text(draft, "dateline", value, rule="label-dateline", lines=span, confidence=0.9)
+    # "source" naming a publisher, "captured" times and "ignore" labels only leave the body.
+
+
+def _label_url(value: str, lines: list[_Line], i: int, span: tuple[int, int], draft: Draft,
+               used: set[int]) -> None:
+    """A labelled URL, which may run on over the next line(s) when wrapped or soft-broken."""
+    raw_lines = [value] + [lines[j].raw.strip() for j in range(i + 1, min(i + 4, len(lines)))]
+    joined = urls.url_from_lines(raw_lines, 0)
+    if joined is not None:
+        raw, last = joined
+        for j in range(i + 1, i + 1 + last):
+            used.add(j)
+        span = (span[0], lines[i + last].no) if last else span
+        value = raw
+    set_url(draft, value, rule="label-url", lines=span, confidence=0.95)
+
+
+def _next_nonblank(lines: list[_Line], i: int) -> int | None:
+    for j in range(i + 1, min(i + 4, len(lines))):
+        if lines[j].text:
+            return j
+    return None
+
+
+# --- blocks and the main run of prose --------------------------------------------------------
+
+def _blocks(lines: list[_Line], used: set[int]) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: list[_Line] = []
+    for i, line in enumerate(lines):
+        if i in used or not line.text or line.text in _SEPARATORS:
+            if current:
+                blocks.append(_Block(current))
+                current = []
+            continue
+        if line.heading and current:
+            blocks.append(_Block(current))
+            current = []
+        current.append(line)
+    if current:
+        blocks.append(_Block(current))
+    for block in blocks:
+        block.prose = _prose_words(block)
+    return blocks
+
+
+def _is_nav(line: _Line) -> bool:
+    stripped = line.raw.strip()
+    return stripped.startswith(NAV_PREFIXES) and len(line.text.split()) < 12
+
+
+def _prose_words(block: _Block) -> int:
+    """Words of running text in ``block``; navigation, lists of links and short labels count 0."""
+    nav = sum(1 for line in block.lines if _is_nav(line))
+    if nav * 2 >= len(block.lines):
+        return 0
+    text = block.text
+    words = len(text.split())
+    if words < 10 or not _SENTENCE_PUNCT.search(text):
+        return 0
+    if len(block.lines) == 1 and words <= 20 and _is_header_like(block.lines[0].text):
+        return 0
+    longest = max(len(line.text.split()) for line in block.lines)
+    if longest < 10 and sum(len(line.text) for line in block.lines) < 50 * len(block.lines):
+        return 0  # a stack of short lines: a header or a list, not running text
+    return words
+
+
+def _is_header_like(text: str) -> bool:
+    """A byline or dated line, which can look like a short sentence."""
+    return bylines.byline_score(text) >= 0.5 or bool(dates.find_dates(text))
+
+
+def _main_run(blocks: list[_Block]) -> tuple[int, int]:
+    """Index range [start, end] of the densest run of prose blocks: the article body."""
+    best = (0, len(blocks) - 1, 0)
+    i = 0
+    while i < len(blocks):
+        if not blocks[i].prose:
+            i += 1
+            continue
+        start = last = i
+        score = gap = 0
+        j = i
+        while j < len(blocks) and gap <= 3:
+            if _is_end_marker(blocks[j]) and j > start:
+                break
+            if blocks[j].prose:
+                score += blocks[j].prose
+                last, gap = j, 0
+            else:
+                gap += 1
+            j += 1
+        if score > best[2]:
+            best = (start, last, score)
+        i = last + 1
+    start, end = best[0], best[1]
+    if best[2] == 0:  # no long paragraph anywhere: the body starts at the first sentence
+        texts = [i for i, block in enumerate(blocks) if _is_closing_text(block)]
+        return (texts[0], len(blocks) - 1) if texts else (0, len(blocks) - 1)
+    while end + 1 < len(blocks) and _is_closing_text(blocks[end + 1]):
+        end += 1
+    while start > 0 and _is_closing_text(blocks[start - 1]):
+        start -= 1
+    return start, end
+
+
+def _is_closing_text(block: _Block) -> bool:
+    """A short paragraph after the last long one that still reads as the article's text."""
+    if _is_end_marker(block) or any(_is_nav(line) for line in block.lines):
+        return False
+    text = block.text
+    return bool(_TERMINAL.search(text)) and len(text.split()) >= 3 and not _is_header_like(text)
+
+
+def _is_end_marker(block: _Block) -> bool:
+    return len(block.lines) == 1 and block.text.strip(" :.").casefold() in _END_MARKERS
+
+
+# --- the unlabelled header stack --------------------------------------------------------------
+
+def _header_stack(blocks: list[_Block], start: int, draft: Draft, ctx: Context) -> int:
+    """Find byline, date and headline above the body; return the index of the first body block."""
+    zone = range(max(0, start - _HEADER_REACH), start)
+    candidates = [(b, line) for b in zone for line in blocks[b].lines]
+    anchor_block = -1
+    for b, line in reversed(candidates):
+        if _header_fact(line, draft, ctx):
+            anchor_block = max(anchor_block, b)
+    lowest_header = anchor_block
+    if not draft.has("headline"):
+        headline = _pick_headline(blocks, candidates, anchor_block if anchor_block >= 0 else start, start)
+        if headline is not None:
+            b, line, confidence = headline
+            set_text(draft, "headline", line.text, rule="title-line", lines=(line.no, line.no), confidence=confidence)
+            lowest_header = max(lowest_header, b)
+    if 0 <= lowest_header < start and start - lowest_header <= 3:
+        return lowest_header + 1
+    return start
+
+
+def _header_fact(line: _Line, draft: Draft, ctx: Context) -> bool:
+    """Take a byline or a date from one header line; say whether the line was one."""
+    text = line.text
+    if len(text) > 200 or _BARE_URL.match(text):
+        return False
+    span = (line.no, line.no)
+    found = False
+    if not draft.has("byline") and bylines.byline_score(text) >= 0.5:
+        found = set_byline(draft, text, ctx, rule="byline-line", lines=span, labelled=False, confidence=0.75)
+    if len(text.split()) <= 20:
+        matches = dates.find_dates(text, dayfirst=ctx.settings.dayfirst, reference=ctx.settings.reference_time)
+        if any(m.kind != "captured" for m in matches):
+            if not draft.has("date"):
+                set_date(draft, text, ctx, rule="date-line", lines=span, confidence=0.8)
+            found = True
+    return found
+
+
+def _pick_headline(blocks: list[_Block], candidates: list[tuple[int, _Line]], anchor: int,
+                   start: int) -> tuple[int, _Line, float] | None:
+    """The most title-like line above the byline/date anchor (or the body)."""
+    body_words = set(w.casefold() for w in blocks[start].text.split()[:80]) if blocks else set()
+    best: tuple[float, int, _Line] | None = None
+    above = [(b, line) for b, line in candidates if b <= anchor]
+    for rank, (b, line) in enumerate(reversed(above)):
+        score = _title_score(line)
+        if score <= 0:
+            continue
+        score -= 0.04 * rank
+        words = [w.casefold() for w in line.text.split()]
+        if body_words and words:
+            score += 0.3 * sum(1 for w in words if w in body_words) / len(words)
+        if best is None or score > best[0]:
+            best = (score, b, line)
+    if best is None:
+        return None
+    return best[1], best[2], max(0.3, min(0.9, best[0]))
+
+
+def _title_score(line: _Line) -> float:
+    text = line.text
+    words = text.split()
+    if not 2 <= len(words) <= 30 or len(text) > 250 or not _LETTER.search(text):
+        return 0.0
+    if _is_nav(line) and not line.heading:
+        return 0.0
+    if _BARE_URL.match(text) or _label_of(line) or dates.is_date_line(text) or bylines.byline_score(text) >= 0.5:
+        return 0.0
+    from ..fields.body import is_boilerplate, is_caption
+
+    if is_boilerplate(text) or is_caption(text):
+        return 0.0
+    score = 1.0
+    if line.heading == 1:
+        score += 1.0
+    elif line.heading:
+        score += 0.3
+    if _TERMINAL.search(text) and not text.endswith(("?", "!", "?\"", "!\"")):
+        score -= 0.5
+    if text.isupper() and len(words) <= 3:
+        score -= 0.5
+    if 4 <= len(words) <= 20:
+        score += 0.3
+    return score
+
+
+# --- body ---------------------------------------------------------------------------------------
+
+def _body(blocks: list[_Block], first: int, start: int, end: int, draft: Draft) -> None:
+    if not blocks:
+        return
+    paragraphs: list[Paragraph] = []
+    for block in blocks[first:end + 1]:
+        if not block.prose and all(_is_nav(line) for line in block.lines):
+            continue
+        paragraphs.extend(_paragraphs(block))
+    set_body(draft, paragraphs, rule="main-run" if first == start else "after-header")
+
+
+def _paragraphs(block: _Block) -> list[Paragraph]:
+    """A block is one hard-wrapped paragraph, unless its lines are too long to be wrapped."""
+    lines = block.lines
+    if len(lines) > 1:
+        from ..fields.body import is_boilerplate
+
+        lines = [line for line in lines if not is_boilerplate(line.text)]
+        if not lines:
+            return []
+    if len(lines) > 1 and max(len(line.raw) for line in lines) > _WRAP_WIDTH:
+        return [Paragraph(line.text, line.no, line.no) for line in lines]
+    return [Paragraph(block.text, lines[0].no, lines[-1].no)]
+
+
+# --- fallbacks ------------------------------------------------------------------------------------
+
+def _fallbacks(lines: list[_Line], blocks: list[_Block], start: int, draft: Draft, ctx: Context,
+               used: set[int]) -> None:
+    """Dates, URLs and bylines that sit away from the header: bare URL lines, dates in short lines."""
+    if not draft.has("url"):
+        for line in lines[:12] + lines[-8:]:
+            if line.text and _BARE_URL.match(line.text):
+                if set_url(draft, line.text, rule="bare-url-line", lines=(line.no, line.no), confidence=0.7):
+                    break
+    if not draft.has("date"):
+        for line in lines:
+            if line.text and len(line.text.split()) <= 15 and line.no - 1 not in used:
+                matches = dates.find_dates(line.text, dayfirst=ctx.settings.dayfirst,
+                                           reference=ctx.settings.reference_time)
+                if any(m.kind != "captured" for m in matches):
+                    if set_date(draft, line.text, ctx, rule="short-line-date", lines=(line.no, line.no),
+                                confidence=0.5):
+                        break
+    if not draft.has("byline"):
+        for line in lines:
+            if line.no - 1 in used:
+                continue
+            if line.text and len(line.text) <= 120 and bylines.byline_score(line.text) >= 0.7:
+                if set_byline(draft, line.text, ctx, rule="byline-anywhere", lines=(line.no, line.no),
+                              labelled=False, confidence=0.5):
+                    break

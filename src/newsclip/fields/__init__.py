@@ -1,0 +1,1 @@
+"""Normalisers shared by every dialect: dates, bylines, URLs, headlines, body text."""

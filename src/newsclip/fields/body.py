@@ -1,0 +1,102 @@
+"""Body cleanup shared by every dialect: boilerplate out, captions and promos set aside, dateline noted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..rules.boilerplate import (
+    BOILERPLATE_LINES,
+    BOILERPLATE_PREFIXES,
+    CAPTION_PREFIXES,
+    CREDIT_WORDS,
+    PROMO_LABELS,
+    TRUNCATION_MARKER,
+)
+from .dateline import Dateline, find_dateline
+from .text import Paragraph
+
+_BOILER_PREFIX = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PREFIXES), re.IGNORECASE)
+_PROMO = re.compile(
+    r"(?:" + "|".join(re.escape(label) for label in sorted(PROMO_LABELS, key=len, reverse=True)) + r")"
+    r"\s?[:：]\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+_CAPTION_PREFIX = tuple(p.casefold() for p in CAPTION_PREFIXES)
+_CREDIT_WORDS = frozenset(w.casefold() for w in CREDIT_WORDS)
+_CREDIT_TAIL = re.compile(r"\s?/\s?(?P<credit>[^/]{2,60})$")
+_TRUNCATED = re.compile(TRUNCATION_MARKER)
+_SENTENCE_END = re.compile(r"[.!?…\"'”’»:;)]$")
+_TRIM = " \t.:·•|–—-*+"
+
+
+@dataclass(slots=True)
+class BodyResult:
+    """What :func:`clean_body` found: the kept paragraphs and what it set aside."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    captions: list[Paragraph] = field(default_factory=list)
+    related: list[Paragraph] = field(default_factory=list)
+    dateline: Dateline | None = None
+    truncated: bool = False
+
+
+def clean_body(paragraphs: list[Paragraph]) -> BodyResult:
+    """Sort body paragraphs into text, captions and promos; drop boilerplate lines."""
+    result = BodyResult()
+    for para in paragraphs:
+        text = para.text.strip()
+        if not text or is_boilerplate(text):
+            continue
+        promo = _PROMO.match(text)
+        if promo and len(promo.group("title").split()) <= 30:
+            result.related.append(Paragraph(promo.group("title").strip(), para.first, para.last))
+            continue
+        if is_caption(text):
+            result.captions.append(Paragraph(text, para.first, para.last))
+            continue
+        result.paragraphs.append(Paragraph(text, para.first, para.last))
+    if result.paragraphs:
+        last = result.paragraphs[-1]
+        cut = _TRUNCATED.sub("", last.text)
+        if cut != last.text:
+            result.truncated = True
+            result.paragraphs[-1] = Paragraph(cut.rstrip() or last.text, last.first, last.last)
+        result.dateline = find_dateline(result.paragraphs[0].text)
+    return result
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line of page furniture: share bars, ads, sign-up prompts, copyright footers."""
+    key = line.strip().strip(_TRIM).casefold()
+    if not key:
+        return True
+    if key in BOILERPLATE_LINES:
+        return True
+    return len(key) < 300 and _BOILER_PREFIX.match(line.strip()) is not None
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or credit: ``Photo: …``, or ``<description> <Name> / <AGENCY>`` without a full stop."""
+    text = line.strip()
+    folded = text.casefold()
+    if folded.startswith(_CAPTION_PREFIX):
+        return len(text.split()) <= 60
+    if len(text.split()) > 40 or _SENTENCE_END.search(text):
+        return False
+    tail = _CREDIT_TAIL.search(text)
+    if tail is None:
+        return False
+    credit = tail.group("credit").strip()
+    parts = [p.strip().casefold() for p in re.split(r"\s[-–—]\s|,|/| via ", credit) if p.strip()]
+    return any(p in _CREDIT_WORDS for p in parts) or _looks_like_credit_name(credit)
+
+
+def _looks_like_credit_name(credit: str) -> bool:
+    """An agency-like credit in capitals ("TASS", "EPA-EFE") or one or two capitalised words."""
+    words = credit.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        return True
+    return False

@@ -1,0 +1,49 @@
+"""Datelines: the place (and agency) line that opens many news bodies."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..rules.datelines import DATELINE_PATTERNS
+from . import bylines
+
+_PATTERNS = tuple(re.compile(p) for p in DATELINE_PATTERNS)
+#: Capitalised words that open sentences in all capitals but are no places.
+_NOT_PLACES = frozenset({"I", "A", "THE", "UPDATE", "BREAKING", "EXCLUSIVE", "WATCH", "LIVE", "OPINION",
+                         "ANALYSIS", "EDITOR'S NOTE", "NOTE", "PHOTOS", "VIDEO", "FILE", "CORRECTION"})
+
+
+class Dateline(NamedTuple):
+    """Where the story was filed from, and who filed it."""
+
+    place: str | None
+    agency: str | None
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline that opens ``paragraph``, or ``None``; the paragraph itself stays unchanged."""
+    head = paragraph[:160]
+    for pattern in _PATTERNS:
+        match = pattern.match(head)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        place = groups.get("place")
+        if place is not None:
+            place = place.rstrip(".")
+            if place in _NOT_PLACES or not _is_caps(place):
+                continue
+            if groups.get("region"):
+                place = f"{place}, {groups['region']}"
+        agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3")
+        if agency:
+            agency = bylines.canonical_agency(agency.strip()) or agency.strip()
+        if place or agency:
+            return Dateline(place, agency)
+    return None
+
+
+def _is_caps(place: str) -> bool:
+    letters = [c for c in place if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

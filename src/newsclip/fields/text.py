@@ -1,0 +1,82 @@
+"""Text helpers every dialect needs: markup removal, whitespace, paragraphs from lines."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable, NamedTuple
+
+_TAG_HINT = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>|<!--|&#?\w{1,32};")
+_WS = re.compile(r"[ \t\f\v]+")
+_ALL_WS = re.compile(r"\s+")
+
+
+class Paragraph(NamedTuple):
+    """One paragraph of body text with the 1-based input lines it spans."""
+
+    text: str
+    first: int
+    last: int
+
+
+def has_markup(text: str) -> bool:
+    """Whether ``text`` carries tags or entities worth an HTML parse."""
+    return ("<" in text or "&" in text) and _TAG_HINT.search(text) is not None
+
+
+def strip_markup(text: str) -> str:
+    """Inline HTML removed and entities decoded; text without markup is returned as is.
+
+    Uses beautifulsoup4 (imported only when markup is present) so broken or
+    nested tags come out the way a browser would show them.
+    """
+    if not has_markup(text):
+        return text
+    from bs4 import BeautifulSoup
+
+    try:
+        stripped = BeautifulSoup(text, "html.parser").get_text()
+    except Exception:  # bs4 on hostile markup: fall back to entities only
+        stripped = text
+    return html.unescape(stripped)
+
+
+def clean_inline(text: str) -> str:
+    """One line of text: markup stripped, whitespace collapsed, ends trimmed."""
+    return _ALL_WS.sub(" ", strip_markup(text)).strip()
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces and tabs to one space, keeping newlines."""
+    return _WS.sub(" ", text)
+
+
+def word_count(text: str | None) -> int:
+    """Whitespace-separated words, the way ``wc -w`` counts them."""
+    return len(text.split()) if text else 0
+
+
+def paragraphs_from_lines(lines: Iterable[tuple[int, str]]) -> list[Paragraph]:
+    """Group numbered lines into paragraphs at blank lines, re-joining hard-wrapped lines.
+
+    ``lines`` yields ``(line_number, text)``; consecutive non-blank lines form one
+    paragraph, joined with single spaces (a trailing hyphen of a wrapped word is kept
+    as written, since it cannot be told from a real hyphen).
+    """
+    out: list[Paragraph] = []
+    buf: list[str] = []
+    first = last = 0
+    for number, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if buf:
+                out.append(Paragraph(" ".join(buf), first, last))
+                buf = []
+            continue
+        if not buf:
+            first = number
+        buf.append(_WS.sub(" ", stripped))
+        last = number
+    if buf:
+        out.append(Paragraph(" ".join(buf), first, last))
+    return out

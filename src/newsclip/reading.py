@@ -1,0 +1,145 @@
+"""Bytes to clean text: encodings detected, newlines and odd spaces normalised, binaries refused.
+
+This is the only module of the parser that touches the file system.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import unicodedata
+
+from .errors import BinaryInputError, InputError, TooLargeError
+from .settings import DEFAULT_SETTINGS, Settings
+
+#: Leading bytes of formats that are never article text.
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", "a Windows executable"),
+    (b"RIFF", "a RIFF media file"),
+    (b"ID3", "an MP3 file"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"OggS", "an Ogg media file"),
+    (b"wOFF", "a web font"),
+)
+
+#: Spaces that look like a space but are not one; mapped to a plain space.
+_ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+#: Invisible characters dropped outright (zero-width, soft hyphen, BOM, word joiner).
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_TRANSLATE = {ord(c): " " for c in _ODD_SPACES} | {ord(c): None for c in _INVISIBLE}
+#: Control characters other than tab and newline are noise in text dumps.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def read_file(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTINGS) -> str:
+    """Read and decode one input file, refusing directories, binaries and oversized files."""
+    if os.path.isdir(path):
+        raise InputError("is a directory, not a file")
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise InputError(_os_reason(exc)) from None
+    if size > settings.max_bytes:
+        raise TooLargeError(f"{_human(size)} is over the {_human(settings.max_bytes)} limit (--max-size)")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(settings.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(_os_reason(exc)) from None
+    return decode(data, settings)
+
+
+def decode(data: bytes, settings: Settings = DEFAULT_SETTINGS) -> str:
+    """Decode bytes of unknown encoding to normalised text, or raise :class:`InputError`."""
+    if len(data) > settings.max_bytes:
+        raise TooLargeError(f"{_human(len(data))} is over the {_human(settings.max_bytes)} limit (--max-size)")
+    text = _decode_bytes(data)
+    return normalise_text(text)
+
+
+def normalise_text(text: str) -> str:
+    """Newlines to LF, Unicode NFC, odd spaces to spaces, invisible and control characters dropped."""
+    text = _NEWLINES.sub("\n", text)
+    text = text.translate(_TRANSLATE)
+    text = _CONTROL.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def _decode_bytes(data: bytes) -> str:
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"declares {codec.upper()} with a byte-order mark but is not valid {codec.upper()}") from None
+    _refuse_binary(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _detect_legacy(data)
+
+
+def _refuse_binary(data: bytes) -> None:
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise BinaryInputError(f"is {what}, not text")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise BinaryInputError("is binary (contains NUL bytes), not text")
+    if head:
+        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+        if controls / len(head) > 0.1:
+            raise BinaryInputError("is binary (mostly control bytes), not text")
+
+
+def _detect_legacy(data: bytes) -> str:
+    """Not UTF-8: ask charset-normalizer, falling back to cp1252, which decodes nearly anything."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _os_reason(exc: OSError) -> str:
+    reason = exc.strerror or exc.__class__.__name__
+    return reason[0].lower() + reason[1:] if reason else "cannot be read"
+
+
+def _human(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} bytes"

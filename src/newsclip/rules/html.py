@@ -1,0 +1,280 @@
+"""Word lists for saved web pages: what marks an HTML file, which meta keys carry which field,
+which tags, classes and ids hold boilerplate, and which hold the article text.
+
+Data only; :mod:`newsclip.dialects.html` compiles and applies it. Class and id values
+are split into lower-case tokens at any character that is not a letter or digit, and
+at lower-to-upper case changes (``articleBody`` -> ``article``, ``body``).
+"""
+
+# --------------------------------------------------------------------------- sniffing
+
+#: Openings that make a file HTML beyond doubt (after leading blanks and comments, lower-cased).
+STRONG_OPENINGS: tuple[str, ...] = ("<!doctype html", "<html")
+
+#: Openings that make a file very probably an HTML fragment or page.
+WEAK_OPENINGS: tuple[str, ...] = ("<head", "<body", "<meta ", "<meta\t", "<title", "<?xml", "<link ")
+
+#: Tags whose presence anywhere in the head of a file says "web page".
+PAGE_TAGS: tuple[str, ...] = ("<html", "<head>", "<head ", "<body", "<!doctype html")
+
+#: Minimum number of tags in the sniffed head for a tag-dense text to count as HTML.
+SNIFF_MIN_TAGS = 25
+
+#: Share of the sniffed head's characters that must sit inside tags for tag density to count.
+SNIFF_MIN_TAG_SHARE = 0.3
+
+# --------------------------------------------------------------------------- metadata keys
+# Keys are the lower-cased ``property``, ``name`` or ``itemprop`` of a <meta> tag.
+# Within a tuple, earlier keys win.
+
+META_HEADLINE: tuple[str, ...] = (
+    "og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "dcterms.title",
+    "citation_title", "headline", "title",
+)
+
+META_PUBLISHED: tuple[str, ...] = (
+    "article:published_time", "og:article:published_time", "article:published", "og:published_time",
+    "published_time", "article.published", "datepublished", "parsely-pub-date", "sailthru.date",
+    "dcterms.issued", "dc.date.issued", "pubdate", "publishdate", "publish-date", "publish_date",
+    "publication_date", "article_date_original", "original-publish-date", "originalpublicationdate",
+    "citation_publication_date", "citation_date", "prism.publicationdate", "rnews:datepublished",
+    "cxenseparse:recs:publishtime", "article:post_date", "og:pubdate", "displaydate",
+)
+
+#: Generic date keys that content systems often fill with the last-change date: read after the
+#: visible ``<time>`` and date elements.
+META_DATE_WEAK: tuple[str, ...] = (
+    "dcterms.created", "dc.date.created", "datecreated", "dc.date", "dcterms.date", "date",
+    "date.available", "dc.date.available",
+)
+
+META_MODIFIED: tuple[str, ...] = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
+    "datemodified", "dcterms.modified", "dc.date.modified", "modified_time", "last-modified",
+    "lastmod", "article.updated", "revised",
+)
+
+META_AUTHOR: tuple[str, ...] = (
+    "author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "citation_author", "byl", "article.author", "authors", "cxenseparse:author",
+    "author_name", "article:author_name",
+)
+
+META_URL: tuple[str, ...] = ("og:url", "twitter:url", "parsely-link", "dc.identifier", "dcterms.identifier")
+
+META_DESCRIPTION: tuple[str, ...] = ("og:description", "twitter:description", "description", "dc.description")
+
+META_SITE_NAME: tuple[str, ...] = ("og:site_name", "application-name", "apple-mobile-web-app-title",
+                                   "twitter:site", "publisher", "dc.publisher")
+
+META_LANGUAGE: tuple[str, ...] = ("og:locale", "content-language", "language", "dc.language",
+                                  "dcterms.language", "inlanguage")
+
+#: ``<meta http-equiv>`` values read as metadata keys.
+HTTP_EQUIV_KEYS: tuple[str, ...] = ("content-language",)
+
+#: ``<meta name="parsely-page">`` holds a JSON object; its keys per field.
+PARSELY_PAGE_KEYS: dict[str, str] = {"title": "headline", "pub_date": "date", "link": "url", "author": "author"}
+
+# --------------------------------------------------------------------------- JSON-LD
+
+#: Article ``@type`` values, best first; the index is the priority.
+JSONLD_ARTICLE_TYPES: tuple[str, ...] = (
+    "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "article", "blogposting",
+    "liveblogposting", "socialmediaposting", "report", "scholarlyarticle", "techarticle", "posting",
+    "discussionforumposting", "creativework",
+)
+
+#: Page types used only when no article type is present.
+JSONLD_PAGE_TYPES: tuple[str, ...] = ("webpage", "itempage", "aboutpage", "collectionpage")
+
+#: ``@type`` values of an author that is an organisation, not a person.
+JSONLD_ORG_TYPES: tuple[str, ...] = ("organization", "newsmediaorganization", "corporation", "organisation")
+
+#: Keys under which a JSON-LD object nests the object it is about.
+JSONLD_NESTED_KEYS: tuple[str, ...] = ("@graph", "mainEntity", "mainentity", "itemListElement")
+
+#: A JSON-LD ``articleBody`` at least this long (characters) is used as the body when the page's own
+#: article text is shorter or missing.
+JSONLD_BODY_MIN_CHARS = 400
+
+# --------------------------------------------------------------------------- language
+
+#: Three-letter language codes (ISO 639-2) mapped to their ISO 639-1 code.
+LANGUAGE_CODES_3: dict[str, str] = {
+    "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it",
+    "por": "pt", "nld": "nl", "dut": "nl", "rus": "ru", "zho": "zh", "chi": "zh", "jpn": "ja",
+    "kor": "ko", "ara": "ar", "pol": "pl", "tur": "tr", "swe": "sv", "dan": "da", "nor": "no",
+    "fin": "fi", "ces": "cs", "cze": "cs", "ukr": "uk", "ell": "el", "gre": "el", "heb": "he",
+}
+
+#: Old or alternative two-letter codes mapped to the current ISO 639-1 code.
+LANGUAGE_ALIASES: dict[str, str] = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
+
+# --------------------------------------------------------------------------- page structure
+
+#: Elements that never hold article text.
+SKIP_TAGS: frozenset[str] = frozenset({
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head",
+    "select", "button", "input", "textarea", "option", "math", "map", "audio", "video", "source",
+    "track", "picture", "img", "link", "meta", "title", "base", "dialog", "datalist", "output",
+})
+
+#: Page furniture; dropped from the body unless it holds most of the page's paragraph text.
+FURNITURE_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+
+#: ARIA roles of page furniture.
+FURNITURE_ROLES: frozenset[str] = frozenset({
+    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
+    "alertdialog", "toolbar", "tablist", "alert", "tooltip",
+})
+
+#: Class values that name a taxonomy term (``tag-steve-jobs``, ``category-news``): they describe the
+#: topic, not the box, and are ignored when reading class tokens.
+TAXONOMY_CLASS_PREFIXES: tuple[str, ...] = (
+    "tag-", "tags-", "category-", "cat-", "tax-", "taxonomy-", "topic-", "section-", "keyword-",
+    "post-tag-", "term-", "ressort-", "rubrik-",
+)
+
+#: Class/id tokens of reader comments: never the article, however much text they hold.
+COMMENT_TOKENS: frozenset[str] = frozenset({
+    "comment", "comments", "kommentare", "kommentar", "disqus", "commentlist", "respond", "reply",
+    "replies", "discussion", "commentaires", "comentarios", "commenti",
+})
+
+#: Class/id tokens of boxes that are not the article, unless they hold most of the page's paragraph
+#: text (then the token belongs to a page wrapper: ``modal-enabled``, ``off-canvas-advertisement``).
+BOILERPLATE_STRONG: frozenset[str] = COMMENT_TOKENS | frozenset({
+    "share", "sharing", "shares", "sharebar", "shariff", "social", "socials", "socialmedia",
+    "related", "relatedposts", "recommend", "recommended", "recommendation", "recommendations",
+    "newsletter", "newsletters", "comment", "comments", "kommentare", "kommentar", "disqus",
+    "commentlist", "respond", "reply", "promo", "promotion", "advert", "advertisement",
+    "advertising", "ad", "ads", "adslot", "adsense", "adunit", "anzeige", "werbung", "sponsored",
+    "sponsor", "outbrain", "taboola", "plista", "cookie", "cookies", "consent", "gdpr", "subscribe",
+    "subscription", "signup", "breadcrumb", "breadcrumbs", "popup", "modal", "overlay",
+    "lightbox", "tags", "tagcloud", "taglist", "authorbio", "bio", "biography",
+    "mostread", "mostpopular", "popular", "trending", "moreStories".lower(), "morestories",
+    "readmore", "readnext", "upnext", "pagination", "pager", "pagenav", "prevnext", "rating",
+    "ratings", "toolbar", "toolbox", "skip", "skiplink", "login", "logon",
+    "masthead", "teaserlist", "outstream", "banner", "donate", "donation",
+    "follow", "feedback", "survey", "poll", "jobs", "weather", "ticker", "livecounter", "sitemap",
+})
+
+#: Class/id tokens of boxes whose bylines, dates and headings belong to other articles or to readers.
+OTHER_ARTICLE_TOKENS: frozenset[str] = COMMENT_TOKENS | frozenset({
+    "related", "relatedposts", "recommend", "recommended", "recommendation", "recommendations",
+    "popular", "mostread", "mostpopular", "trending", "teaserlist", "morestories", "readnext",
+    "upnext", "social", "share", "sharing", "newsletter", "authorbio", "bio", "biography", "outbrain",
+    "taboola", "plista",
+})
+
+#: Class/id tokens of furniture; dropped unless the box holds most of the page's paragraph text
+#: (themes put ``sidebar`` or ``nav`` classes on wrappers of the whole page).
+BOILERPLATE_WEAK: frozenset[str] = frozenset({
+    "sidebar", "side", "aside", "nav", "navbar", "navi", "navigation", "menu", "menubar",
+    "footer", "foot", "header", "head", "topbar", "bottombar", "secondary", "rail", "rightcol",
+    "leftcol", "links", "linklist", "meta", "postmeta", "entrymeta", "byline", "author",
+    "dateline", "date", "timestamp", "published", "infobox", "teaser", "teasers", "more",
+    "hidden", "offscreen", "extra", "extras", "addon", "supplementary", "categories", "category",
+    "widget", "widgets",
+})
+
+#: Class/id tokens that keep a box with a weak furniture token (``main-sidebar``, ``content-header``).
+POSITIVE_TOKENS: frozenset[str] = frozenset({
+    "content", "main", "article", "body", "post", "entry", "story", "text", "column", "artikel",
+    "maincontent", "articlebody", "postbody", "entrycontent", "storybody",
+})
+
+#: Whole class values (not tokens) of text hidden from sighted readers.
+HIDDEN_CLASSES: frozenset[str] = frozenset({
+    "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-only",
+    "sr-text", "hide", "hidden", "invisible", "u-hidden", "is-hidden", "element-invisible", "offscreen",
+})
+
+#: A box marked with a weak class keeps its content when it holds at least this share of the page's
+#: paragraph text (or, on pages with little ``<p>`` text, of all its text).
+KEEP_SHARE = 0.5
+
+#: Below this many characters of ``<p>`` text a page counts as built without paragraphs.
+MIN_PARAGRAPH_CHARS = 500
+
+#: Tags that end a paragraph of text.
+BLOCK_TAGS: frozenset[str] = frozenset({
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
+    "figure", "figcaption", "header", "footer", "aside", "nav", "address", "hr", "br", "center",
+    "caption", "details", "summary", "fieldset", "legend", "form", "body", "html", "hgroup",
+})
+
+#: Block kinds whose text is a heading.
+HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+#: Squashed (lower-case, no ``-``/``_``) class or id fragments of the box holding the article text.
+BODY_CLASS_HINTS: tuple[str, ...] = (
+    "articlebody", "articlecontent", "articletext", "articletxt", "articlecopy", "articlemain",
+    "storybody", "storycontent", "storytext", "entrycontent", "entrybody", "entrytext", "postcontent",
+    "postbody", "posttext", "postentry", "blogpost", "bodytext", "contentbody", "maintext",
+    "itemfulltext", "newstext", "newscontent", "newsbody", "textcontent", "richtext", "artikeltext",
+    "artikelbody", "articletextcontainer", "singlecontent", "contenttext", "paywallcontent",
+    "articlecolumn", "fulltext", "theContent".lower(), "articleparagraph", "storyparagraph",
+)
+
+#: ``itemprop`` values of the box holding the article text.
+BODY_ITEMPROPS: frozenset[str] = frozenset({"articlebody", "text", "reviewbody"})
+
+#: Class/id tokens of elements that hold a photo caption or credit.
+CAPTION_TOKENS: frozenset[str] = frozenset({
+    "caption", "captions", "figcaption", "imagecaption", "photocaption", "credit", "credits",
+    "bildunterschrift", "legende", "legend", "copyright", "photographer", "imagecredit",
+})
+
+#: Class/id tokens of a kicker (the small label line set inside or above a headline).
+KICKER_TOKENS: frozenset[str] = frozenset({
+    "kicker", "dachzeile", "overline", "topline", "supertitle", "suptitle", "superheadline",
+    "roofline", "eyebrow", "spitzmarke", "headlinekicker", "titlekicker", "overhead", "flag",
+})
+
+#: Headings read (in document order) when matching the visible headline with the metadata titles.
+MAX_HEADINGS = 8
+
+#: Class/id/rel/itemprop tokens of the element that holds the byline.
+BYLINE_TOKENS: frozenset[str] = frozenset({
+    "author", "authors", "byline", "bylines", "autor", "autoren", "auteur", "autore", "verfasser",
+    "writer", "creator", "contributor", "authorname", "bylinename", "byauthor",
+})
+
+#: Class/id tokens of the element that holds the publication date.
+DATE_TOKENS: frozenset[str] = frozenset({
+    "date", "datetime", "published", "publishdate", "pubdate", "publication", "dateline", "time",
+    "timestamp", "datum", "entrydate", "postdate", "postedon", "posted", "fecha", "meta",
+    "postmeta", "entrymeta", "articledate", "storydate",
+})
+
+#: Longest text (characters) of a byline element worth reading as a byline.
+BYLINE_MAX_CHARS = 120
+
+#: Blocks after the headline searched for a written date when the page has no date metadata.
+DATE_SCAN_BLOCKS = 15
+
+#: How many elements below / above the headline's heading a date element may sit.
+DATE_NEAR_AFTER = 400
+DATE_NEAR_BEFORE = 30
+
+#: Longest block (characters) searched for a written date.
+DATE_SCAN_MAX_CHARS = 400
+
+#: Longest text (characters) of a date element worth reading as a date.
+DATE_MAX_CHARS = 120
+
+#: A block whose share of characters inside links is above this is navigation, not text.
+MAX_LINK_DENSITY = 0.5
+
+#: A container with less article text than this (characters) is not an article body.
+MIN_BODY_CHARS = 200
+
+#: Paragraph blocks shorter than this (characters) do not vote for their container.
+MIN_VOTING_CHARS = 25
+
+#: Nesting depth past which an element's text is read flat instead of walked.
+MAX_WALK_DEPTH = 300

@@ -1,0 +1,56 @@
+"""Header labels, navigation marks and end-of-article markers of plain-text article dumps."""
+
+#: ``Label: value`` header lines -> the record field they fill (labels compared casefolded).
+#: ``captured`` values are capture/clip times: never the publication date. ``ignore`` lines are
+#: header furniture removed from the body.
+HEADER_LABELS: dict[str, str] = {
+    **dict.fromkeys(("title", "headline", "head", "titel", "titre", "título", "titolo"), "headline"),
+    **dict.fromkeys(("subtitle", "subheadline", "subhead", "dek", "standfirst", "description", "summary",
+                     "teaser", "lead", "excerpt"), "subheadline"),
+    **dict.fromkeys(("author", "authors", "author(s)", "by", "byline", "writer", "written by", "reporter",
+                     "autor", "auteur", "autore", "автор", "credit"), "byline"),
+    **dict.fromkeys(("date", "published", "publication date", "published on", "published at", "posted",
+                     "posted on", "posted at", "pubdate", "date published", "publish date", "datum",
+                     "fecha", "data", "дата", "time", "published time", "publishedat", "published_at",
+                     "date_published", "publication_date", "pub_date"), "date"),
+    **dict.fromkeys(("updated", "last updated", "modified", "last modified", "date modified",
+                     "updated on", "updated at", "updatedat", "updated_at", "date_modified"), "updated"),
+    **dict.fromkeys(("url", "link", "source url", "original url", "original link", "permalink",
+                     "canonical", "canonical url", "article url", "web url", "web link", "address",
+                     "url source", "quelle"), "url"),
+    "source": "source",
+    **dict.fromkeys(("language", "lang", "sprache", "langue", "idioma", "lingua"), "language"),
+    **dict.fromkeys(("scraped at", "scraped", "captured", "captured at", "collected at", "collected",
+                     "retrieved", "retrieved at", "retrieved on", "accessed", "accessed on", "crawled",
+                     "crawled at", "downloaded", "downloaded at", "clipped", "saved", "saved at",
+                     "load-date", "fetched", "fetched at"), "captured"),
+    "dateline": "dateline",
+    **dict.fromkeys(("section", "category", "categories", "tags", "keywords", "topic", "topics",
+                     "word count", "words", "length", "id", "publisher", "site", "site name",
+                     "sitename", "hostname", "outlet", "publication", "newspaper", "rubrik"), "ignore"),
+}
+
+#: Unlabelled lines that only open a date: "Posted on March 3, 2025".
+DATE_LEAD_WORDS: tuple[str, ...] = ("posted on", "published on", "updated on", "posted", "published")
+
+#: Lines that close the article in a page dump: what follows is comments, related lists, footers.
+END_MARKERS: tuple[str, ...] = (
+    "comments", "leave a comment", "leave a reply", "post a comment", "add a comment", "responses",
+    "related articles", "related posts", "related stories", "related", "more stories", "more from",
+    "you may also like", "you might also like", "recommended", "recommended for you", "read next",
+    "most read", "most popular", "trending", "share this:", "share this", "like this:", "tags:",
+    "about the author", "newsletter", "sign up for our newsletter", "kommentare", "ähnliche beiträge",
+    "das könnte sie auch interessieren", "weitere artikel", "commentaires", "à lire aussi",
+    "comentarios", "artículos relacionados", "commenti", "articoli correlati", "reacties",
+    "комментарии", "share on facebook", "footer", "previous post", "next post", "post navigation",
+    "beitragsnavigation", "navigation",
+)
+
+#: Line starts of navigation and form furniture in text-browser dumps (lynx, w3m, html2text).
+NAV_PREFIXES: tuple[str, ...] = (
+    "* ", "+ ", "• ", "- [", "[", "(BUTTON)", "IFRAME:", "[INLINE]", "[IMG]", "____", "#alternate",
+    "Search for:", "Search", "Menu", "Skip to", "Zum Inhalt", "|", "→", "»", "›",
+)
+
+#: A Markdown header separator line.
+SEPARATORS: tuple[str, ...] = ("---", "***", "___", "* * *", "===")
