@@ -18,10 +18,11 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:  # imported when a pool starts: other commands need not pay for multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -86,6 +87,9 @@ class _Runner(Generic[T, R]):
 
     def __init__(self, func: Callable[[list[T]], list[R]], jobs: int, on_crash: Callable[[T], R],
                  start_method: str | None) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        self.broken = BrokenProcessPool
         self.func = func
         self.jobs = jobs
         self.on_crash = on_crash
@@ -95,6 +99,7 @@ class _Runner(Generic[T, R]):
 
     def _start(self) -> ProcessPoolExecutor:
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context(self.start_method)
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_worker_setup,
@@ -107,7 +112,9 @@ class _Runner(Generic[T, R]):
         """The chunk's future; a pool found broken at submission gives an already failed one."""
         try:
             return self.executor.submit(self.func, chunk)
-        except BrokenProcessPool as exc:
+        except self.broken as exc:
+            from concurrent.futures import Future
+
             failed: Future[list[R]] = Future()
             failed.set_exception(exc)
             return failed
@@ -117,7 +124,7 @@ class _Runner(Generic[T, R]):
         chunk, future = self.pending.popleft()
         try:
             return future.result()
-        except BrokenProcessPool:
+        except self.broken:
             self._restart()
             results = self._isolate(chunk)
             waiting = [c for c, _ in self.pending]
@@ -132,7 +139,7 @@ class _Runner(Generic[T, R]):
         for item in chunk:
             try:
                 results.extend(self._future([item]).result())
-            except BrokenProcessPool:
+            except self.broken:
                 self._restart()
                 results.append(self.on_crash(item))
         return results

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from ..batch import BatchOptions, BatchUsageError, Outcome, Reporter, ResumeError, Summary, convert as run_batch
-from ..batch import read_path_list
 from ..settings import Settings
 from .common import (
     PROG,
@@ -24,6 +22,9 @@ from .common import (
     parser_options,
     traceback_option,
 )
+
+if TYPE_CHECKING:  # the batch machinery is imported when the command runs, so other commands start fast
+    from ..batch import Outcome, Summary
 
 #: Seconds between two redraws of the progress bar's numbers.
 _REFRESH_SECONDS = 0.1
@@ -77,6 +78,9 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str |
       find . -name '*.html' | newsclip convert --from-file - -o - | jq .headline
       newsclip convert articles/ -o records/
     """
+    from ..batch import BatchOptions, BatchUsageError, ResumeError, read_path_list
+    from ..batch import convert as run_batch
+
     listed = tuple(read_path_list(from_file)) if from_file is not None else ()
     options = BatchOptions(
         inputs=inputs, listed=listed, recursive=recursive, hidden=hidden, include=include, exclude=exclude,
@@ -122,13 +126,19 @@ def summary_lines(summary: Summary) -> list[str]:
     return lines
 
 
-class _Lines(Reporter):
-    """Failures as ``newsclip: PATH: PROBLEM`` lines on stderr; no progress display."""
+class _Lines:
+    """A batch reporter: failures as ``newsclip: PATH: PROBLEM`` lines on stderr; no progress display."""
 
     def __enter__(self) -> _Lines:
         return self
 
     def __exit__(self, *exc: Any) -> None:
+        return None
+
+    def started(self, total: int) -> None:
+        return None
+
+    def advanced(self, outcome: Outcome) -> None:
         return None
 
     def failed(self, outcome: Outcome) -> None:

@@ -56,7 +56,7 @@ def available() -> list[str]:
 
 
 def detect(text: str, source: str | None = None) -> ModuleType:
-    """The dialect that scores best on ``text``; a file-name extension adds a hint."""
+    """The dialect that scores best on ``text``; a file-name extension strengthens a dialect that sniffed something."""
     head = text[:SNIFF_HEAD_CHARS]
     ext = os.path.splitext(source or "")[1].lower()
     best, best_score = get(FALLBACK), 0.0
@@ -64,7 +64,9 @@ def detect(text: str, source: str | None = None) -> ModuleType:
         if name == FALLBACK:
             continue
         module = get(name)
-        score = module.sniff(head) + EXTENSION_HINTS.get((name, ext), 0.0)
+        score = module.sniff(head)
+        if score > 0:
+            score += EXTENSION_HINTS.get((name, ext), 0.0)
         if score > best_score:
             best, best_score = module, score
     return best if best_score >= get(FALLBACK).sniff(head) else get(FALLBACK)

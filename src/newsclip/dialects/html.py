@@ -482,7 +482,10 @@ def _set_late_dates(draft: Draft, info: PageInfo, found: Any, ctx: Context, wher
         return
     times = _by_distance([m for m in info.times if not in_boilerplate(m.tag, info.toks)], info.headline_order)
     marked = [m for m in times if m.tag.get("pubdate") is not None or _time_kind(m) == "published"]
-    for group in (marked, [m for m in times if _time_kind(m) != "updated"]):
+    anchor = info.headline_order
+    others = [m for m in times if _time_kind(m) != "updated"
+              and (anchor is None or _near(m.order, anchor, rules.TIME_NEAR_BEFORE))]
+    for group in (marked, others):
         for mark in group:
             raw = mark.value or mark.text
             if raw and set_date(draft, raw, ctx, rule="time-element", lines=where(mark.value) or where(mark.text)):
@@ -541,19 +544,26 @@ def _by_distance(marks: list[Marked], anchor: int | None) -> list[Marked]:
     return sorted(marks, key=lambda m: (m.order < anchor, abs(m.order - anchor)))
 
 
-def _near(order: int, anchor: int) -> bool:
+def _near(order: int, anchor: int, before: int = rules.DATE_NEAR_BEFORE) -> bool:
     """Whether an element sits close enough below (or just above) the headline to belong to it."""
-    return -rules.DATE_NEAR_BEFORE <= order - anchor <= rules.DATE_NEAR_AFTER
+    return -before <= order - anchor <= rules.DATE_NEAR_AFTER
 
 
 def _time_kind(mark: Marked) -> str:
+    """``published``, ``updated`` or ``unknown``, from the classes around a ``<time>`` and its label text."""
+    from ..fields.dates import find_dates
     from .html_meta import tokens
 
     toks = tokens(mark.tag) | tokens(mark.tag.parent) if mark.tag.parent is not None else tokens(mark.tag)
-    if toks & {"updated", "modified", "update", "aktualisiert", "lastmodified", "dateupdated"}:
+    if not toks.isdisjoint(rules.UPDATED_TOKENS):
         return "updated"
-    if toks & {"published", "publish", "pubdate", "publishdate", "datepublished", "entrydate", "postdate"}:
+    if not toks.isdisjoint(rules.PUBLISHED_TOKENS):
         return "published"
+    label = mark.tag.get("aria-label") or mark.tag.get("title")
+    text = f"{label} {mark.text}" if isinstance(label, str) else mark.text
+    for match in find_dates(text[:300]):
+        if match.kind in ("published", "updated"):
+            return match.kind
     return "unknown"
 
 

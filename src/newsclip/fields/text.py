@@ -32,13 +32,36 @@ def strip_markup(text: str) -> str:
     """
     if not has_markup(text):
         return text
-    from bs4 import BeautifulSoup
+    if "<!--" in text:
+        text = _drop_comments(text)
+    import warnings
+
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
     try:
-        stripped = BeautifulSoup(text, "html.parser").get_text()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            stripped = BeautifulSoup(text, "html.parser").get_text()
     except Exception:  # bs4 on hostile markup: fall back to entities only
         stripped = text
     return html.unescape(stripped)
+
+
+def _drop_comments(text: str) -> str:
+    """HTML comments removed in one pass (an unclosed one runs to the end), before bs4 sees them."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            out.append(text[pos:])
+            break
+        out.append(text[pos:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        pos = end + 3
+    return "".join(out)
 
 
 def clean_inline(text: str) -> str:

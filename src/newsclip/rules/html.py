@@ -260,6 +260,17 @@ DATE_SCAN_BLOCKS = 15
 #: How many elements below / above the headline's heading a date element may sit.
 DATE_NEAR_AFTER = 400
 DATE_NEAR_BEFORE = 30
+TIME_NEAR_BEFORE = 100
+
+#: Class/id tokens around a ``<time>`` that mark it as the publication or the update time.
+PUBLISHED_TOKENS: frozenset[str] = frozenset({
+    "published", "publish", "pubdate", "publishdate", "datepublished", "entrydate", "postdate",
+    "publishedat", "publicationdate", "veroeffentlicht", "erschienen",
+})
+UPDATED_TOKENS: frozenset[str] = frozenset({
+    "updated", "modified", "update", "aktualisiert", "lastmodified", "dateupdated", "datemodified",
+    "lastupdated", "updatedat",
+})
 
 #: Longest block (characters) searched for a written date.
 DATE_SCAN_MAX_CHARS = 400
