@@ -20,8 +20,10 @@ def parse_text(text: str, *, source: str | None = None, settings: Settings | Non
     a multi-article input gives ``source#N``. Never raises on odd text: what
     the parser doubts goes into each record's ``warnings``.
     """
-    settings = settings or DEFAULT_SETTINGS
-    text = normalise_text(text)
+    return _parse_normalised(normalise_text(text), source, settings or DEFAULT_SETTINGS)
+
+
+def _parse_normalised(text: str, source: str | None, settings: Settings) -> list[Article]:
     if not text.strip():
         return []
     ctx = Context(settings=settings, source=source)
@@ -61,7 +63,7 @@ def parse_file(path: str | os.PathLike[str], settings: Settings | None = None) -
 def _parse_nonempty(text: str, source: str | None, settings: Settings) -> list[Article]:
     if not text.strip():
         raise InputError("is empty")
-    articles = parse_text(text, source=source, settings=settings)
+    articles = _parse_normalised(text, source, settings)
     if not articles:
         raise InputError("holds no article")
     return articles

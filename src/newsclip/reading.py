@@ -74,12 +74,11 @@ def decode(data: bytes, settings: Settings = DEFAULT_SETTINGS) -> str:
 
 def normalise_text(text: str) -> str:
     """Newlines to LF, Unicode NFC, odd spaces to spaces, invisible and control characters dropped."""
-    text = _NEWLINES.sub("\n", text)
-    text = text.translate(_TRANSLATE)
-    text = _CONTROL.sub("", text)
+    if "\r" in text or not text.isascii():
+        text = _NEWLINES.sub("\n", text)
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return text
+        text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+    return _CONTROL.sub("", text)
 
 
 def _decode_bytes(data: bytes) -> str:

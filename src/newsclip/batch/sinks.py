@@ -81,7 +81,8 @@ class StreamSink(Sink):
         self.stream.flush()
 
     def keep(self) -> None:
-        self.stream.flush()
+        """No resume from a stream: close a JSON array so what was written still parses."""
+        self.finish()
 
 
 class FileSink(Sink):

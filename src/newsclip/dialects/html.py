@@ -34,6 +34,7 @@ NAME = "html"
 DESCRIPTION = "a saved web page: <!doctype html>, <html>, <head>/<body> or dense tags near the top"
 
 _LEADING_JUNK = re.compile(r"\A(?:\s|<!--.{0,2000}?-->|<\?xml[^>]{0,300}\?>)*", re.DOTALL)
+_OPENING_TAG = re.compile(r"<([a-z][a-z0-9]{0,15})[\s/>]")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,400})?/?>")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)")
 _URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|-|_|\.|$)")
@@ -48,27 +49,25 @@ _BARE_NAME = re.compile(r"^(?=[^\d]*[^\W\d_])[\w.'’-]{2,30}(?: [\w.'’-]{1,30
 
 def sniff(text: str) -> float:
     """High for a page or fragment that opens with HTML markup; low for text with a few inline tags."""
-    head = text[:4000]
+    head = text[:rules.SNIFF_OPENING_CHARS]
     opening = _LEADING_JUNK.match(head)
     start = head[opening.end() if opening else 0:][:200].lower()
     if start.startswith(rules.STRONG_OPENINGS):
         return 0.95
-    if start.startswith(rules.WEAK_OPENINGS):
-        lower = head.lower()
-        return 0.9 if any(t in lower for t in rules.PAGE_TAGS) or start.startswith("<head") else 0.75
-    lower = head.lower()
+    lower = text[:rules.SNIFF_PAGE_CHARS].lower()
     page_tags = sum(1 for t in rules.PAGE_TAGS if t in lower)
+    opener = _OPENING_TAG.match(start)
+    if opener and opener.group(1) in rules.OPENING_ELEMENTS:
+        return 0.9 if page_tags else 0.7
     if "<" not in head:
         return 0.0
+    if page_tags >= 2:
+        return 0.7
     tags = _TAG.findall(head)
     share = sum(len(t) for t in tags) / max(len(head), 1)
-    if page_tags >= 2 and len(tags) >= 10:
-        return 0.7
     if len(tags) >= rules.SNIFF_MIN_TAGS and share >= rules.SNIFF_MIN_TAG_SHARE:
         return 0.6
-    if page_tags:
-        return 0.3
-    return 0.0
+    return 0.4 if page_tags else 0.0
 
 
 # --------------------------------------------------------------------------- parsing
@@ -93,7 +92,7 @@ def parse(text: str, ctx: Context) -> list[Draft]:
     where = _Locator(text)
     article = _pick_article(info)
     site_names = _site_names(info, article)
-    _set_url(draft, info, article, where)
+    _set_url(draft, soup, info, article, where)
     headline = _set_headline(draft, info, article, site_names, where)
     _set_subheadline(draft, info, article, where)
     _set_authors(draft, info, article, site_names, ctx, where)
@@ -185,13 +184,17 @@ def _site_names(info: PageInfo, article: dict[str, Any] | None) -> list[str]:
 # --------------------------------------------------------------------------- fields
 
 
-def _set_url(draft: Draft, info: PageInfo, article: dict[str, Any] | None, where: _Locator) -> None:
+def _set_url(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] | None, where: _Locator) -> None:
+    """The page address: canonical link, OpenGraph, JSON-LD, microdata, then share buttons."""
     candidates: list[tuple[str, str]] = []
+    for value in info.meta.get("og:url", ()):
+        candidates.append(("og-url", value))
     if info.canonical:
         candidates.append(("canonical-link", info.canonical))
     for key in rules.META_URL:
-        for value in info.meta.get(key, ()):
-            candidates.append(("og-url" if key == "og:url" else "meta-url", value))
+        if key != "og:url":
+            for value in info.meta.get(key, ()):
+                candidates.append(("meta-url", value))
     if _is_article(article):
         for key in ("url", "mainEntityOfPage", "@id"):
             value = jsonld_string(article.get(key))  # type: ignore[union-attr]
@@ -215,9 +218,39 @@ def _set_url(draft: Draft, info: PageInfo, article: dict[str, Any] | None, where
             value = urljoin(base, value)
         absolute.append((rule, value, value))
     deep = [c for c in absolute if urlsplit(c[1]).path.strip("/")]
-    for rule, value, raw in deep or absolute:
+    for rule, value, raw in deep:
         if set_url(draft, value, rule=rule, lines=where(raw)):
             return
+    shared = _url_from_share_links(soup)
+    if shared and set_url(draft, shared, rule="share-link", lines=where(shared), confidence=0.6):
+        return
+    for rule, value, raw in absolute:
+        if set_url(draft, value, rule=rule, lines=where(raw), confidence=0.5):
+            return
+
+
+def _url_from_share_links(soup: Any) -> str | None:
+    """The page address carried by a share button (``facebook.com/sharer.php?u=...``)."""
+    from urllib.parse import parse_qs
+
+    for count, link in enumerate(soup.find_all("a", href=True)):
+        if count >= rules.MAX_SHARE_LINKS:
+            break
+        href = link.get("href")
+        if not isinstance(href, str) or "?" not in href or not href.startswith(("http", "//")):
+            continue
+        parts = urlsplit(href.strip())
+        host = parts.netloc.lower()
+        path = parts.path.lower()
+        for (suffix, prefix), params in rules.SHARE_LINKS.items():
+            if (host == suffix or host.endswith("." + suffix)) and path.startswith(prefix):
+                query = parse_qs(parts.query)
+                for param in params:
+                    for value in query.get(param, ()):
+                        value = value.strip()
+                        if value.startswith(("http://", "https://")) and suffix not in urlsplit(value).netloc:
+                            return value
+    return None
 
 
 def _set_headline(draft: Draft, info: PageInfo, article: dict[str, Any] | None, site_names: list[str],
@@ -474,6 +507,11 @@ def _set_dates(draft: Draft, info: PageInfo, article: dict[str, Any] | None, ctx
         raw = jsonld_string(article.get("datePublished"))
         if raw:
             set_date(draft, raw, ctx, rule="jsonld-page-date", lines=where(raw), confidence=0.6)
+    if not draft.has("date"):
+        for obj in info.jsonld:
+            raw = jsonld_string(obj.get("datePublished"))
+            if raw and set_date(draft, raw, ctx, rule="jsonld-date", lines=where(raw), confidence=0.6):
+                break
 
 
 def _set_late_dates(draft: Draft, info: PageInfo, found: Any, ctx: Context, where: _Locator) -> None:
@@ -505,10 +543,35 @@ def _set_late_dates(draft: Draft, info: PageInfo, found: Any, ctx: Context, wher
             if set_date(draft, value, ctx, rule="meta-date", lines=where(value), confidence=0.6):
                 return
     if not draft.has("date"):
+        _date_near_heading(draft, info, ctx, where)
+    if not draft.has("date"):
         _date_from_text(draft, found, ctx, where)
     url = draft.get("url")
     if not draft.has("date") and url:
         _date_from_url(draft, url, ctx)
+
+
+def _date_near_heading(draft: Draft, info: PageInfo, ctx: Context, where: _Locator) -> None:
+    """A date written in the box that holds the headline's heading (kicker, byline and date lines)."""
+    from ..fields.dates import find_dates
+    from .html_meta import text_of
+
+    heading = next((m for m in info.h1 + info.h2 if m.order == info.headline_order), None)
+    if heading is None:
+        return
+    box = heading.tag.parent
+    settings = ctx.settings
+    for _ in range(2):
+        if box is None or box.name in ("body", "html", "[document]"):
+            return
+        text = text_of(box, rules.DATE_SCAN_MAX_CHARS * 2)[: rules.DATE_SCAN_MAX_CHARS * 2]
+        for match in find_dates(text, dayfirst=settings.dayfirst, reference=settings.reference_time):
+            if match.kind in ("captured", "updated") or match.relative:
+                continue
+            if set_date(draft, match.iso, ctx, rule="heading-box-date", lines=where(text[match.start:match.end]),
+                        confidence=0.55):
+                return
+        box = box.parent
 
 
 def _date_from_text(draft: Draft, found: Any, ctx: Context, where: _Locator) -> None:

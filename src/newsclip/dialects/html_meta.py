@@ -97,9 +97,10 @@ def tokens(tag: Any, cache: dict[int, frozenset[str]] | None = None) -> frozense
 def _class_string(tag: Any) -> str:
     classes = tag.get("class")
     values = list(classes) if isinstance(classes, list) else ([classes] if classes else [])
-    ident = tag.get("id")
-    if ident:
-        values.append(ident)
+    for key in ("id", "data-testid"):
+        value = tag.get(key)
+        if value:
+            values.append(value)
     return " ".join(v for v in values if isinstance(v, str))
 
 
@@ -120,17 +121,35 @@ def _class_info(joined: str) -> tuple[frozenset[str], bool]:
 
 
 def text_of(tag: Any, limit: int = 2000) -> str:
-    """An element's visible text with whitespace collapsed (scripts and styles left out), cut near ``limit``."""
-    from bs4.element import NavigableString
+    """An element's visible text as a browser lays it out on one line, cut near ``limit``.
+
+    Text on both sides of a block element or ``<br>`` is spaced apart; inline markup
+    (``<span>``, ``<ruby>``) joins its pieces as written.
+    """
+    from bs4.element import NavigableString, Tag
 
     pieces: list[str] = []
     size = 0
+    gap = False
+    last_block: Any = None
     for node in tag.descendants:
-        if type(node) is not NavigableString:
+        kind = type(node)
+        if kind is Tag:
+            if node.name in rules.BLOCK_TAGS:
+                gap = True
+            continue
+        if kind is not NavigableString:
             continue
         parent = node.parent
         if parent is not None and parent.name in _HIDDEN_TEXT_PARENTS:
             continue
+        block = parent
+        while block is not None and block is not tag and block.name not in rules.BLOCK_TAGS:
+            block = block.parent
+        if pieces and (gap or block is not last_block):
+            pieces.append(" ")
+        gap = False
+        last_block = block
         pieces.append(node)
         size += len(node)
         if size > limit:
@@ -262,11 +281,14 @@ def _read_marked(tag: Any, name: str, info: PageInfo) -> None:
         info.times.append(_mark(info, text_of(tag, 200), stamp if isinstance(stamp, str) else None, tag))
     classes = attrs.get("class")
     ident = attrs.get("id")
+    testid = attrs.get("data-testid")
     toks: frozenset[str] = _EMPTY
-    if classes or ident:
+    if classes or ident or testid:
         joined = " ".join(classes) if isinstance(classes, list) else (classes or "")
         if isinstance(ident, str):
             joined = f"{joined} {ident}"
+        if isinstance(testid, str):
+            joined = f"{joined} {testid}"
         toks, hint = _class_info(joined)
         info.toks[id(tag)] = toks
         if hint:

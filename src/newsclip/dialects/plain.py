@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from ..fields import bylines, dates, urls
 from ..fields.text import Paragraph, clean_inline
-from ..rules.plain import DATE_LEAD_WORDS, END_MARKERS, HEADER_LABELS, NAV_PREFIXES, SEPARATORS
+from ..rules.bylines import LABELS as BYLINE_LABELS
+from ..rules.bylines import PREFIXES as BYLINE_PREFIXES
+from ..rules.plain import (
+    DATE_LEAD_WORDS,
+    END_MARKERS,
+    HEADER_LABELS,
+    NAV_PREFIXES,
+    NOT_HEADLINE_PATTERNS,
+    SEPARATORS,
+)
 from .base import Context, Draft
 from .common import is_junk, set_body, set_byline, set_date, set_text, set_url
 
@@ -25,15 +34,26 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^)\s]{0,2000})(?: \"[^\"\n]{0,200}\")?\)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_EMPH = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
+_DANGLING_LINK = re.compile(r"\]\([^()\s]{0,2000}$")
+_LINK_TAIL = re.compile(r"[^()\s]{0,2000}?\)")
 _BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.I)
 _SENTENCE_PUNCT = re.compile(r"[.!?;][\"'”’»)]?(?:\s|$)")
+_CLOSING = re.compile(r"[.!…][\"'”’»)]?$")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)]?$")
 _LETTER = re.compile(r"[^\W\d_]")
 _END_MARKERS = frozenset(END_MARKERS)
+_NOT_HEADLINE = re.compile("|".join(f"(?:{p})" for p in NOT_HEADLINE_PATTERNS), re.IGNORECASE)
+#: A cheap test that a line could be a byline at all, before the full byline scorer runs.
+_BYLINE_WORDS = sorted({w.rstrip(":：").casefold() for group in BYLINE_PREFIXES.values() for w in group}
+                       | {w.casefold() for w in BYLINE_LABELS}, key=len, reverse=True)
+_BYLINE_HINT = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in _BYLINE_WORDS) + r")(?:[^\w]|$)",
+                          re.IGNORECASE)
 _SEPARATORS = frozenset(SEPARATORS)
 
 #: How many blocks above the body the header stack may reach.
 _HEADER_REACH = 14
+#: How much a run of prose counts once a comments/related heading has been passed.
+_AFTER_END_WEIGHT = 0.3
 #: Lines longer than this were not hard-wrapped: each such line is its own paragraph.
 _WRAP_WIDTH = 110
 
@@ -49,6 +69,10 @@ class _Line:
     raw: str    # the line as written
     text: str   # markup and Markdown removed, whitespace collapsed
     heading: int  # Markdown heading level, 0 if none
+    last: int = 0  # last line number when several lines were joined
+
+    def __post_init__(self) -> None:
+        self.last = self.last or self.no
 
 
 @dataclass(slots=True)
@@ -63,16 +87,41 @@ class _Block:
 
 def parse(text: str, ctx: Context) -> list[Draft]:
     """One draft: header labels, then body, then the unlabelled header stack."""
-    lines = [_make_line(i, raw) for i, raw in enumerate(text.split("\n"), 1)]
+    lines = [_make_line(i, raw) for i, raw in enumerate(_close_wrapped_links(text.split("\n")), 1)]
     draft = Draft()
     used: set[int] = set()
     _labelled_lines(lines, draft, ctx, used)
     blocks = _blocks(lines, used)
     start, end = _main_run(blocks)
-    first_body = _header_stack(blocks, start, draft, ctx)
+    _markdown_title(lines, draft)
+    first_body = _header_stack(blocks, start, draft, ctx, text.casefold())
     _body(blocks, first_body, start, end, draft)
     _fallbacks(lines, blocks, start, draft, ctx, used)
     return [draft]
+
+
+def _close_wrapped_links(raws: list[str]) -> list[str]:
+    """Markdown links whose target was hard-wrapped onto the next line, closed on their own line.
+
+    ``[Jane](https://example.org/jane-`` + ``doe/) wrote`` becomes
+    ``[Jane](#)`` + `` wrote``, so each line keeps its number and its text.
+    """
+    out: list[str] = []
+    carry = False
+    for raw in raws:
+        if carry:
+            stripped = raw.lstrip()
+            tail = _LINK_TAIL.match(stripped)
+            if tail:
+                raw = stripped[tail.end():]
+        carry = False
+        if "](" in raw:
+            dangling = _DANGLING_LINK.search(raw)
+            if dangling:
+                raw = raw[:dangling.start()] + "](#)"
+                carry = True
+        out.append(raw)
+    return out
 
 
 def _make_line(no: int, raw: str) -> _Line:
@@ -207,8 +256,11 @@ def _prose_words(block: _Block) -> int:
     words = len(text.split())
     if words < 10 or not _SENTENCE_PUNCT.search(text):
         return 0
-    if len(block.lines) == 1 and words <= 20 and _is_header_like(block.lines[0].text):
-        return 0
+    if len(block.lines) == 1:
+        if words <= 20 and _is_header_like(text):
+            return 0
+        if words < 20 and not _TERMINAL.search(text):
+            return 0  # a long headline or a link, not a paragraph
     longest = max(len(line.text.split()) for line in block.lines)
     if longest < 10 and sum(len(line.text) for line in block.lines) < 50 * len(block.lines):
         return 0  # a stack of short lines: a header or a list, not running text
@@ -217,15 +269,27 @@ def _prose_words(block: _Block) -> int:
 
 def _is_header_like(text: str) -> bool:
     """A byline or dated line, which can look like a short sentence."""
-    return bylines.byline_score(text) >= 0.5 or bool(dates.find_dates(text))
+    return _maybe_byline(text) or bool(dates.find_dates(text))
+
+
+def _maybe_byline(text: str) -> bool:
+    """A byline word or label in a short line, confirmed by the byline scorer."""
+    return len(text) <= 200 and _BYLINE_HINT.search(text) is not None and bylines.byline_score(text) >= 0.5
 
 
 def _main_run(blocks: list[_Block]) -> tuple[int, int]:
-    """Index range [start, end] of the densest run of prose blocks: the article body."""
-    best = (0, len(blocks) - 1, 0)
+    """Index range [start, end] of the densest run of prose blocks: the article body.
+
+    Runs after a comments or related-articles heading count for less, so a
+    long comment thread does not outweigh the article above it.
+    """
+    best = (0, len(blocks) - 1, 0.0)
+    weight = 1.0
     i = 0
     while i < len(blocks):
         if not blocks[i].prose:
+            if _is_end_marker(blocks[i]):
+                weight = _AFTER_END_WEIGHT
             i += 1
             continue
         start = last = i
@@ -240,8 +304,10 @@ def _main_run(blocks: list[_Block]) -> tuple[int, int]:
             else:
                 gap += 1
             j += 1
-        if score > best[2]:
-            best = (start, last, score)
+        if score * weight > best[2]:
+            best = (start, last, score * weight)
+        if j < len(blocks) and _is_end_marker(blocks[j]):
+            weight = _AFTER_END_WEIGHT
         i = last + 1
     start, end = best[0], best[1]
     if best[2] == 0:  # no long paragraph anywhere: the body starts at the first sentence
@@ -259,7 +325,10 @@ def _is_closing_text(block: _Block) -> bool:
     if _is_end_marker(block) or any(_is_nav(line) for line in block.lines):
         return False
     text = block.text
-    return bool(_TERMINAL.search(text)) and len(text.split()) >= 3 and not _is_header_like(text)
+    words = len(text.split())
+    if words < 3 or _is_header_like(text):
+        return False
+    return words >= 12 or bool(_CLOSING.search(text))
 
 
 def _is_end_marker(block: _Block) -> bool:
@@ -268,24 +337,72 @@ def _is_end_marker(block: _Block) -> bool:
 
 # --- the unlabelled header stack --------------------------------------------------------------
 
-def _header_stack(blocks: list[_Block], start: int, draft: Draft, ctx: Context) -> int:
+def _markdown_title(lines: list[_Line], draft: Draft) -> None:
+    """A page converted to Markdown marks its title as the one level-1 heading."""
+    if draft.has("headline"):
+        return
+    titles = [line for line in lines if line.heading == 1 and _title_score(line) > 0]
+    if titles and len({line.text.casefold() for line in titles}) <= 2:
+        first = titles[0]
+        set_text(draft, "headline", first.text, rule="markdown-h1", lines=(first.no, first.no), confidence=0.85)
+
+
+def _header_stack(blocks: list[_Block], start: int, draft: Draft, ctx: Context, folded: str) -> int:
     """Find byline, date and headline above the body; return the index of the first body block."""
     zone = range(max(0, start - _HEADER_REACH), start)
     candidates = [(b, line) for b in zone for line in blocks[b].lines]
     anchor_block = -1
+    facts: set[int] = set()
     for b, line in reversed(candidates):
         if _header_fact(line, draft, ctx):
             anchor_block = max(anchor_block, b)
+            facts.add(line.no)
+    for b in reversed(zone):  # a byline or date wrapped over two or three short lines
+        block = blocks[b]
+        if 1 < len(block.lines) <= 3 and not (draft.has("byline") and draft.has("date")):
+            if _header_fact(_joined(block), draft, ctx):
+                anchor_block = max(anchor_block, b)
+                facts.update(line.no for line in block.lines)
     lowest_header = anchor_block
     if not draft.has("headline"):
-        headline = _pick_headline(blocks, candidates, anchor_block if anchor_block >= 0 else start, start)
+        titles = _title_candidates(blocks, zone, start, facts, folded)
+        headline = _pick_headline(blocks, titles, anchor_block if anchor_block >= 0 else start, start, folded)
         if headline is not None:
             b, line, confidence = headline
-            set_text(draft, "headline", line.text, rule="title-line", lines=(line.no, line.no), confidence=confidence)
+            set_text(draft, "headline", line.text, rule="title-line", lines=(line.no, line.last),
+                     confidence=confidence)
             lowest_header = max(lowest_header, b)
+            if b == start:
+                return start + 1
     if 0 <= lowest_header < start and start - lowest_header <= 3:
         return lowest_header + 1
     return start
+
+
+def _joined(block: _Block) -> _Line:
+    """A short block read as one line (a heading or byline wrapped by a text browser)."""
+    return _Line(block.lines[0].no, block.text, block.text, block.lines[0].heading, block.lines[-1].no)
+
+
+def _title_candidates(blocks: list[_Block], zone: range, start: int, facts: set[int],
+                      folded: str) -> list[tuple[int, _Line]]:
+    """Lines (and short wrapped blocks) above the body that could be the headline.
+
+    The body's own first block joins them when it is a single short line the
+    page repeats elsewhere: a title that ends in a full stop looks like prose.
+    """
+    out: list[tuple[int, _Line]] = []
+    for b in zone:
+        block = blocks[b]
+        if 1 < len(block.lines) <= 3 and len(block.text.split()) <= 30:
+            if not any(line.no in facts for line in block.lines):
+                out.append((b, _joined(block)))
+        out.extend((b, line) for line in block.lines if line.no not in facts)
+    if start < len(blocks) and len(blocks[start].lines) == 1:
+        first = blocks[start].lines[0]
+        if len(first.text.split()) <= 20 and folded.count(first.text.casefold()) >= 2:
+            out.append((start, first))
+    return out
 
 
 def _header_fact(line: _Line, draft: Draft, ctx: Context) -> bool:
@@ -295,7 +412,7 @@ def _header_fact(line: _Line, draft: Draft, ctx: Context) -> bool:
         return False
     span = (line.no, line.no)
     found = False
-    if not draft.has("byline") and bylines.byline_score(text) >= 0.5:
+    if not draft.has("byline") and _maybe_byline(text):
         found = set_byline(draft, text, ctx, rule="byline-line", lines=span, labelled=False, confidence=0.75)
     if len(text.split()) <= 20:
         matches = dates.find_dates(text, dayfirst=ctx.settings.dayfirst, reference=ctx.settings.reference_time)
@@ -307,16 +424,27 @@ def _header_fact(line: _Line, draft: Draft, ctx: Context) -> bool:
 
 
 def _pick_headline(blocks: list[_Block], candidates: list[tuple[int, _Line]], anchor: int,
-                   start: int) -> tuple[int, _Line, float] | None:
-    """The most title-like line above the byline/date anchor (or the body)."""
+                   start: int, folded: str) -> tuple[int, _Line, float] | None:
+    """The most title-like line above the byline/date anchor (or the body).
+
+    A line that the page repeats elsewhere (feed titles, breadcrumbs, share
+    texts often carry the headline) scores higher.
+    """
     body_words = set(w.casefold() for w in blocks[start].text.split()[:80]) if blocks else set()
     best: tuple[float, int, _Line] | None = None
-    above = [(b, line) for b, line in candidates if b <= anchor]
+    above = [(b, line) for b, line in candidates if b <= anchor or b == start]
     for rank, (b, line) in enumerate(reversed(above)):
         score = _title_score(line)
         if score <= 0:
             continue
         score -= 0.04 * rank
+        if len(line.text) >= 12 and folded.count(line.text.casefold()) >= 2:
+            score += 0.4
+        block = blocks[b]
+        if len(block.lines) == 1 or line.last > line.no:
+            score += 0.3  # a heading stands alone in its block
+        elif len(block.lines) > 3:
+            score -= 0.2
         words = [w.casefold() for w in line.text.split()]
         if body_words and words:
             score += 0.3 * sum(1 for w in words if w in body_words) / len(words)
@@ -334,11 +462,11 @@ def _title_score(line: _Line) -> float:
         return 0.0
     if _is_nav(line) and not line.heading:
         return 0.0
-    if _BARE_URL.match(text) or _label_of(line) or dates.is_date_line(text) or bylines.byline_score(text) >= 0.5:
+    if _BARE_URL.match(text) or _label_of(line) or dates.is_date_line(text) or _maybe_byline(text):
         return 0.0
     from ..fields.body import is_boilerplate, is_caption
 
-    if is_boilerplate(text) or is_caption(text):
+    if is_boilerplate(text) or is_caption(text) or _NOT_HEADLINE.search(text):
         return 0.0
     score = 1.0
     if line.heading == 1:
@@ -351,6 +479,8 @@ def _title_score(line: _Line) -> float:
         score -= 0.5
     if 4 <= len(words) <= 20:
         score += 0.3
+    if text[0].islower():
+        score -= 0.4
     return score
 
 
@@ -404,7 +534,8 @@ def _fallbacks(lines: list[_Line], blocks: list[_Block], start: int, draft: Draf
         for line in lines:
             if line.no - 1 in used:
                 continue
-            if line.text and len(line.text) <= 120 and bylines.byline_score(line.text) >= 0.7:
+            if line.text and len(line.text) <= 120 and _BYLINE_HINT.search(line.text) \
+                    and bylines.byline_score(line.text) >= 0.7:
                 if set_byline(draft, line.text, ctx, rule="byline-anywhere", lines=(line.no, line.no),
                               labelled=False, confidence=0.5):
                     break

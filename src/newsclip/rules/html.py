@@ -11,11 +11,21 @@ at lower-to-upper case changes (``articleBody`` -> ``article``, ``body``).
 #: Openings that make a file HTML beyond doubt (after leading blanks and comments, lower-cased).
 STRONG_OPENINGS: tuple[str, ...] = ("<!doctype html", "<html")
 
-#: Openings that make a file very probably an HTML fragment or page.
-WEAK_OPENINGS: tuple[str, ...] = ("<head", "<body", "<meta ", "<meta\t", "<title", "<?xml", "<link ")
+#: Elements whose opening tag, first thing in a file, makes it an HTML page or fragment.
+OPENING_ELEMENTS: frozenset[str] = frozenset({
+    "head", "body", "meta", "title", "link", "style", "script", "base", "noscript", "div", "section",
+    "article", "main", "header", "nav", "table", "p", "h1", "h2", "h3", "ul", "ol", "span", "form",
+    "iframe", "center", "font", "frameset", "aside", "footer", "figure", "img", "a", "svg",
+})
 
 #: Tags whose presence anywhere in the head of a file says "web page".
 PAGE_TAGS: tuple[str, ...] = ("<html", "<head>", "<head ", "<body", "<!doctype html")
+
+#: Characters from the top searched for the opening tag and for tag density.
+SNIFF_OPENING_CHARS = 4000
+
+#: Characters from the top searched for page tags (``<html``, ``<body``...).
+SNIFF_PAGE_CHARS = 20_000
 
 #: Minimum number of tags in the sniffed head for a tag-dense text to count as HTML.
 SNIFF_MIN_TAGS = 25
@@ -75,6 +85,30 @@ HTTP_EQUIV_KEYS: tuple[str, ...] = ("content-language",)
 
 #: ``<meta name="parsely-page">`` holds a JSON object; its keys per field.
 PARSELY_PAGE_KEYS: dict[str, str] = {"title": "headline", "pub_date": "date", "link": "url", "author": "author"}
+
+#: Share buttons that carry the page's own address: (host suffix, path prefix) -> query parameters holding it.
+SHARE_LINKS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("facebook.com", "/sharer"): ("u",),
+    ("facebook.com", "/share"): ("u", "href"),
+    ("facebook.com", "/dialog/share"): ("href",),
+    ("twitter.com", "/intent/tweet"): ("url",),
+    ("twitter.com", "/share"): ("url",),
+    ("x.com", "/intent"): ("url",),
+    ("linkedin.com", "/sharearticle"): ("url",),
+    ("linkedin.com", "/sharing"): ("url",),
+    ("xing.com", "/spi/shares"): ("url",),
+    ("xing.com", "/social"): ("url",),
+    ("reddit.com", "/submit"): ("url",),
+    ("pinterest.com", "/pin/create"): ("url",),
+    ("t.me", "/share"): ("url",),
+    ("telegram.me", "/share"): ("url",),
+    ("getpocket.com", "/save"): ("url",),
+    ("tumblr.com", "/share"): ("url", "u"),
+    ("vk.com", "/share.php"): ("url",),
+}
+
+#: Share links read before giving up on a page address.
+MAX_SHARE_LINKS = 5000
 
 # --------------------------------------------------------------------------- JSON-LD
 

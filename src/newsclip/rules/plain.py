@@ -54,3 +54,14 @@ NAV_PREFIXES: tuple[str, ...] = (
 
 #: A Markdown header separator line.
 SEPARATORS: tuple[str, ...] = ("---", "***", "___", "* * *", "===")
+
+#: Lines near a headline that are page furniture: reading times, comment counts, share prompts.
+NOT_HEADLINE_PATTERNS: tuple[str, ...] = (
+    r"\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|мин\w*)\b",
+    r"^(?:lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\b",
+    r"\b\d+ (?:comments?|kommentare?|commentaires?|comentarios?|commenti)\b",
+    r"^(?:share|teilen|partager|compartir|condividi)\b",
+    r"^(?:home|startseite|accueil|inicio)\b",
+    r"\((?:foto|photo|bild|image|credit|fotos|photos)\b",
+    r"\(BUTTON\)|_{3,}|^(?:suche|search|recherche|buscar|cerca)\b",
+)

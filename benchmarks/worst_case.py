@@ -1,0 +1,289 @@
+"""Worst-case timings: pathological inputs through ``parse_text`` and ``newsclip parse -f json``.
+
+Each input must parse in under a second both ways; one that does not is
+marked SLOW (and the exit code is 1), so a regex that backtracks or a loop
+that goes quadratic shows up here before a user's folder finds it.
+
+Usage::
+
+    python benchmarks/worst_case.py            # every case
+    python benchmarks/worst_case.py nested url # only cases whose name contains a word
+    python benchmarks/worst_case.py --limit 2  # a different ceiling, in seconds
+
+Each case runs in a forked child so that one runaway case cannot stall the
+rest (it is reported as TIMEOUT after ``--timeout`` seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+MB = 1024 * 1024
+PARAGRAPH = (
+    "The harbour authority said on Tuesday that the new breakwater would be finished by the spring, "
+    "two years later than planned, after storms damaged the first section last winter.\n\n"
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One pathological input: a name, the file extension it is saved under, and its text."""
+
+    name: str
+    ext: str
+    make: Callable[[], str]
+
+
+def _head(body: str) -> str:
+    return "Harbour Works Delayed Again\n\nBy Ana Ruiz\n\nMarch 3, 2025\n\n" + body
+
+
+def _nested_jsonld(depth: int) -> str:
+    inner = '{"@type": "NewsArticle", "headline": "Deep"}'
+    for _ in range(depth):
+        inner = '{"@type": "Thing", "about": ' + inner + "}"
+    wrapped = "[" * depth + inner + "]" * depth
+    return (
+        "<html><head><title>Deep</title>"
+        f'<script type="application/ld+json">{inner}</script>'
+        f'<script type="application/ld+json">{wrapped}</script>'
+        "</head><body><article><h1>Deep</h1><p>" + PARAGRAPH + "</p></article></body></html>"
+    )
+
+
+def _billion_laughs() -> str:
+    lines = ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+    lines += ["title: Laughs", "author: *i", "tags: *i", "---", "", PARAGRAPH]
+    return "\n".join(lines)
+
+
+def _nexis_docs(count: int) -> str:
+    parts = []
+    for n in range(1, count + 1):
+        parts.append(f"                              {n} of {count} DOCUMENTS\n\n")
+    return "".join(parts) + "\n\nCoastal Courier\n\nFebruary 2, 2021 Tuesday\n\nHeadline\n\nBYLINE: A B\n\n" + PARAGRAPH
+
+
+def _nexis_articles(count: int) -> str:
+    parts = []
+    for n in range(1, count + 1):
+        parts.append(
+            f"                              {n} of {count} DOCUMENTS\n\n"
+            "                              Coastal Courier\n\n"
+            "                           February 2, 2021 Tuesday\n\n"
+            f"Wind farm plan number {n}\n\nBYLINE: Fiona MacLeod\n\nLENGTH: 40 words\n\n"
+            + PARAGRAPH + "LOAD-DATE: February 3, 2021\n\nLANGUAGE: ENGLISH\n\n"
+        )
+    return "".join(parts)
+
+
+def _factiva(count: int) -> str:
+    one = (
+        "HD\tDrought Forces Water Limits\nBY\tBy Marisol Vega\nWC\t104 words\nPD\t14 July 2021\n"
+        "SN\tThe Associated Press\nLA\tEnglish\nLP\t" + PARAGRAPH.strip() + "\nTD\t" + PARAGRAPH.strip()
+        + "\nAN\tDocument APRS000020210714eh7e00abc\n\n"
+    )
+    return one * count
+
+
+def _mbox(count: int) -> str:
+    one = (
+        "From - Tue Feb  4 10:30:00 2025\nFrom: Desk <desk@example.org>\nSubject: Morning briefing\n"
+        "Date: Tue, 4 Feb 2025 10:30:00 +0000\n\n" + PARAGRAPH
+    )
+    return one * count
+
+
+def _email_headers(count: int) -> str:
+    headers = "".join(f"X-Trace-{i}: {'a' * 40}\n" for i in range(count))
+    return "From: Desk <desk@example.org>\nSubject: Briefing\nDate: Tue, 4 Feb 2025 10:30:00 +0000\n" + headers + "\n" + PARAGRAPH
+
+
+def _front_matter_keys(count: int) -> str:
+    keys = "".join(f"key{i}: value {i}\n" for i in range(count))
+    return "---\ntitle: Many Keys\n" + keys + "---\n\n" + PARAGRAPH
+
+
+CASES: tuple[Case, ...] = (
+    Case("1 MB single line", "txt", lambda: "word " * (MB // 5)),
+    Case("1 MB single line, no spaces", "txt", lambda: "x" * MB),
+    Case("100k blank lines", "txt", lambda: "Headline\n" + "\n" * 100_000 + "Body text.\n"),
+    Case("100k lines of spaces", "txt", lambda: "Headline\n" + " \n" * 100_000 + "Body text.\n"),
+    Case('100k lines starting "By "', "txt", lambda: "By Ana Ruiz and Tom Lee\n" * 100_000),
+    Case('100k "By" lines, no names', "txt", lambda: "By \n" * 100_000),
+    Case("10k nested <div> (.html)", "html",
+         lambda: "<html><body>" + "<div>" * 10_000 + "Deep text." + "</div>" * 10_000 + "</body></html>"),
+    Case("10k nested <div> in text", "txt",
+         lambda: _head("<div>" * 10_000 + PARAGRAPH + "</div>" * 10_000)),
+    Case("10k unclosed <b> in text", "txt", lambda: _head("<b>" * 10_000 + PARAGRAPH)),
+    Case("1 MB of date-like digits", "txt", lambda: "20250204" * (MB // 8)),
+    Case("1 MB of 2025-02-04 dates", "txt", lambda: "2025-02-04 " * (MB // 11)),
+    Case("1 MB of 04/05/2025 lines", "txt", lambda: "04/05/2025\n" * (MB // 11)),
+    Case("1 MB of month names", "txt", lambda: "March 3, " * (MB // 9)),
+    Case("URL of 100k characters", "txt", lambda: _head("https://example.org/" + "a" * 100_000 + "\n\n" + PARAGRAPH)),
+    Case("URL of 100k chars with dots", "txt", lambda: "URL: https://" + "a." * 50_000 + "\n\n" + PARAGRAPH),
+    Case("100k-char href (.html)", "html",
+         lambda: '<html><body><a href="https://example.org/' + "a/" * 50_000 + '">x</a><p>'
+         + PARAGRAPH + "</p></body></html>"),
+    Case("1 MB of Title: lines", "txt", lambda: "Title: Harbour works\n" * (MB // 21)),
+    Case("1 MB of Title: lines, empty", "txt", lambda: "Title: \n" * (MB // 8)),
+    Case("50k Related article: lines", "txt",
+         lambda: _head("Related article: Harbour works delayed\n" * 50_000 + PARAGRAPH)),
+    Case("5 MB of one paragraph", "txt", lambda: _head(PARAGRAPH * (5 * MB // len(PARAGRAPH)))),
+    Case("5 MB paragraph, one line", "txt", lambda: _head(PARAGRAPH.strip() * (5 * MB // len(PARAGRAPH)))),
+    Case("20k N of M DOCUMENTS lines", "txt", lambda: _nexis_docs(20_000)),
+    Case("Nexis export, 2k articles", "txt", lambda: _nexis_articles(2_000)),
+    Case("Factiva export, 5k articles", "txt", lambda: _factiva(5_000)),
+    Case("front matter, 100k keys", "md", lambda: _front_matter_keys(100_000)),
+    Case("front matter, unclosed", "md", lambda: "---\n" + "title: x\n" * 100_000),
+    Case("YAML billion laughs", "md", _billion_laughs),
+    Case("YAML 10k nested lists", "md", lambda: "---\ntitle: " + "[" * 10_000 + "]" * 10_000 + "\n---\n\n" + PARAGRAPH),
+    Case("deeply nested JSON-LD", "html", lambda: _nested_jsonld(5_000)),
+    Case("JSON front matter, 10k deep", "md", lambda: "{" + '"a": {' * 10_000 + "}" * 10_001 + "\n\n" + PARAGRAPH),
+    Case("mbox, 5k messages", "mbox", lambda: _mbox(5_000)),
+    Case("e-mail, 50k header lines", "eml", lambda: _email_headers(50_000)),
+    Case("1 MB base64 e-mail body", "eml",
+         lambda: "From: a@example.org\nSubject: B64\nContent-Transfer-Encoding: base64\n\n" + ("QUJD" * 19 + "\n") * (MB // 77)),
+    Case("1 MB quoted-printable =", "eml",
+         lambda: "From: a@example.org\nSubject: QP\nContent-Transfer-Encoding: quoted-printable\n\n" + "=\n" * (MB // 2)),
+    Case("reader output, 100k images", "txt",
+         lambda: "Title: Pics\n\nURL Source: https://example.org/p\n\nMarkdown Content:\n"
+         + "![Image 1: x](https://example.org/i.png)\n" * 25_000 + PARAGRAPH),
+    Case("1 MB of [ brackets", "md", lambda: "# Title\n\n" + "[" * MB),
+    Case("1 MB of [a]( links", "md", lambda: "# Title\n\n" + "[a](" * (MB // 4)),
+    Case("1 MB of * and _", "md", lambda: "# Title\n\n" + "*_" * (MB // 2)),
+    Case("100k # headings", "md", lambda: "# Heading\n" * 100_000),
+    Case("1 MB of < characters", "txt", lambda: "<" * MB),
+    Case("1 MB of &amp; entities", "txt", lambda: _head("&amp;" * (MB // 5))),
+    Case("1 MB of = (soft breaks)", "txt", lambda: _head("=" * MB)),
+    Case("1 MB of --- lines", "txt", lambda: "---\n" * (MB // 4)),
+    Case("1 MB of combining marks", "txt", lambda: _head("e" + "\u0301" * (MB // 2))),
+    Case("1 MB of spaces and tabs", "txt", lambda: _head(" \t" * (MB // 2) + "end")),
+    Case("100k (Reuters) - datelines", "txt", lambda: _head("LONDON (Reuters) - \n" * 50_000)),
+    Case("100k Label: value lines", "txt", lambda: "".join(f"Label{i}: value\n" for i in range(100_000))),
+)
+
+
+def _parse_text_seconds(text: str, name: str) -> tuple[float, int]:
+    from newsclip import parse_text
+
+    start = time.perf_counter()
+    articles = parse_text(text, source=name)
+    return time.perf_counter() - start, len(articles)
+
+
+def _cli_seconds(path: str) -> tuple[float, int]:
+    from click.testing import CliRunner
+
+    from newsclip.cli import main
+
+    runner = CliRunner()
+    start = time.perf_counter()
+    result = runner.invoke(main, ["parse", "-f", "json", path])
+    elapsed = time.perf_counter() - start
+    return elapsed, result.exit_code
+
+
+def _measure(case: Case, out: mp.connection.Connection) -> None:
+    """In the child: build the input, time both paths, send the numbers back."""
+    try:
+        text = case.make()
+        size = len(text.encode("utf-8"))
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, f"input.{case.ext}")
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            api_s, records = _parse_text_seconds(text, path)
+            cli_s, code = _cli_seconds(path)
+        out.send(("ok", size, api_s, records, cli_s, code))
+    except BaseException as exc:  # report, never hide, a failure of the benchmark itself
+        out.send(("error", 0, 0.0, 0, 0.0, f"{type(exc).__name__}: {exc}"))
+
+
+def _warm_up() -> None:
+    """Import every dialect's heavy modules once, so no case pays for an import."""
+    from newsclip import parse_text
+
+    samples = [
+        ("a.txt", _head(PARAGRAPH)),
+        ("a.html", "<html><head><title>T</title></head><body><p>" + PARAGRAPH + "</p></body></html>"),
+        ("a.md", "---\ntitle: T\ndate: 2025-02-04\n---\n\n" + PARAGRAPH),
+        ("a.eml", "From: a@example.org\nSubject: S\nDate: Tue, 4 Feb 2025 10:30:00 +0000\n\n" + PARAGRAPH),
+        ("a.txt", _factiva(1)),
+        ("a.txt", _nexis_articles(2)),
+    ]
+    for name, text in samples:
+        parse_text(text, source=name)
+    _cli_seconds(os.devnull)
+
+
+def run(cases: list[Case], limit: float, timeout: float) -> int:
+    """Time every case and print a Markdown table; 1 if any case is over ``limit`` or failed."""
+    _warm_up()
+    ctx = mp.get_context("fork")
+    print(f"| case | size | parse_text | records | CLI parse -f json | exit | verdict |")
+    print(f"|---|---:|---:|---:|---:|---:|---|")
+    bad = 0
+    for case in cases:
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_measure, args=(case, send))
+        child.start()
+        if receive.poll(timeout):
+            status, size, api_s, records, cli_s, code = receive.recv()
+        else:
+            status, size, api_s, records, cli_s, code = "timeout", 0, timeout, 0, 0.0, "-"
+            child.kill()
+        child.join()
+        if status == "ok":
+            verdict = "ok" if max(api_s, cli_s) < limit else f"SLOW (> {limit:g} s)"
+            row = f"| {case.name} | {_size(size)} | {api_s:.3f} s | {records} | {cli_s:.3f} s | {code} | {verdict} |"
+        elif status == "timeout":
+            verdict = f"TIMEOUT (> {timeout:g} s)"
+            row = f"| {case.name} | ? | > {timeout:g} s | ? | ? | ? | {verdict} |"
+        else:
+            verdict = "ERROR"
+            row = f"| {case.name} | ? | ? | ? | ? | ? | ERROR {code} |"
+        bad += verdict != "ok"
+        print(row, flush=True)
+    print(f"\n{len(cases) - bad} of {len(cases)} cases under {limit:g} s both ways.")
+    return 1 if bad else 0
+
+
+def _size(size: int) -> str:
+    if size >= MB:
+        return f"{size / MB:.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size} B"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry: optional name filters, ``--limit`` and ``--timeout`` in seconds."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("filters", nargs="*", help="run only cases whose name contains one of these")
+    parser.add_argument("--limit", type=float, default=1.0, help="seconds allowed per case (default 1)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a case is abandoned")
+    parser.add_argument("--list", action="store_true", help="list the cases and exit")
+    args = parser.parse_args(argv)
+    cases = [c for c in CASES if not args.filters or any(f.lower() in c.name.lower() for f in args.filters)]
+    if args.list:
+        for case in cases:
+            print(case.name)
+        return 0
+    return run(cases, args.limit, args.timeout)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
