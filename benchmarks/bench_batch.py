@@ -137,7 +137,8 @@ def table(results: list[dict[str, object]]) -> str:
     """The results as a Markdown table (ready for the README)."""
     base = next((r["seconds"] for r in results if r["jobs"] == 1), None)
     lines = [
-        "| files | --jobs | seconds | files/s | speed-up | CPU s | peak RSS, all processes | peak RSS, largest process |",
+        "| files | --jobs | seconds | files/s | speed-up | CPU s | peak RSS, all processes "
+        "| peak RSS, largest process |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:

@@ -161,7 +161,8 @@ def email_message(article: Article) -> str:
     """A forwarded newsletter: RFC 822 headers, a blank line, the body and a footer."""
     name = article["authors"][0]  # type: ignore[index]
     user = str(name).split()[0].lower()
-    weekday = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[(article["day"] + article["month"]) % 7]  # type: ignore[operator]
+    weekdays = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    weekday = weekdays[(article["day"] + article["month"]) % 7]  # type: ignore[operator]
     month = MONTHS[article["month"] - 1][:3]  # type: ignore[operator]
     return (f"From: {name} <{user}@{article['site']}>\nTo: reader@example.org\n"
             f"Subject: {article['headline']}\n"

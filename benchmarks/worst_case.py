@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import os
+import re
 import sys
 import tempfile
 import time
@@ -261,6 +262,174 @@ def run(cases: list[Case], limit: float, timeout: float) -> int:
     return 1 if bad else 0
 
 
+# ---------------------------------------------------------------------------
+# Regex audit: every compiled pattern of the package against near-miss input
+
+
+def package_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every ``re.Pattern`` held at module level in newsclip (alone, or in a tuple, list or dict)."""
+    import importlib
+    import pkgutil
+
+    import newsclip
+
+    found: list[tuple[str, re.Pattern[str]]] = []
+    for info in pkgutil.walk_packages(newsclip.__path__, "newsclip."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for attr, value in vars(module).items():
+            items = value.values() if isinstance(value, dict) else value if isinstance(value, (tuple, list)) else [value]
+            for i, item in enumerate(items):
+                if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
+                    suffix = f"[{i}]" if item is not value else ""
+                    found.append((f"{info.name.removeprefix('newsclip.')}.{attr}{suffix}", item))
+    return found
+
+
+_CATEGORY_CHAR = {
+    "CATEGORY_DIGIT": "1", "CATEGORY_NOT_DIGIT": "a", "CATEGORY_SPACE": " ", "CATEGORY_NOT_SPACE": "a",
+    "CATEGORY_WORD": "a", "CATEGORY_NOT_WORD": " ", "CATEGORY_LINEBREAK": "\n", "CATEGORY_NOT_LINEBREAK": "a",
+}
+_CATEGORY_RE = {
+    "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W", "CATEGORY_LINEBREAK": r"\n", "CATEGORY_NOT_LINEBREAK": r"[^\n]",
+}
+_CANDIDATES = "aA1 .,-_/:;'\"()[]<>=&#@*+|\t\nxé"
+
+
+def _in_set(char: str, items: list) -> bool:
+    """Whether ``char`` is in a parsed character class (flags ignored)."""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and ord(char) == av:
+            return True
+        if name == "RANGE" and av[0] <= ord(char) <= av[1]:
+            return True
+        if name == "CATEGORY" and re.fullmatch(_CATEGORY_RE.get(str(av), r"\w"), char):
+            return True
+    return False
+
+
+def _class_char(items: list) -> str:
+    """A character that the parsed class matches."""
+    if items and str(items[0][0]) == "NEGATE":
+        rest = items[1:]
+        return next((c for c in _CANDIDATES if not _in_set(c, rest)), "\x01")
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            return chr(av)
+        if name == "RANGE":
+            return chr(av[0])
+        if name == "CATEGORY":
+            return _CATEGORY_CHAR.get(str(av), "a")
+    return "a"
+
+
+def sample_match(parsed: object, rng: "random.Random", reps: int) -> str:
+    """A string shaped like a match of the parsed pattern (lookarounds and anchors ignored)."""
+    out: list[str] = []
+    for op, av in parsed:  # type: ignore[attr-defined]
+        name = str(op)
+        if name == "LITERAL":
+            out.append(chr(av))
+        elif name == "NOT_LITERAL":
+            out.append("a" if av != ord("a") else "b")
+        elif name == "ANY":
+            out.append("a")
+        elif name == "IN":
+            out.append(_class_char(av))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, sub = av
+            count = max(low, min(high, reps))
+            out.append("".join(sample_match(sub, rng, reps) for _ in range(count)))
+        elif name == "SUBPATTERN":
+            out.append(sample_match(av[-1], rng, reps))
+        elif name == "ATOMIC_GROUP":
+            out.append(sample_match(av, rng, reps))
+        elif name == "BRANCH":
+            out.append(sample_match(rng.choice(av[1]), rng, reps))
+        elif name == "CATEGORY":
+            out.append(_CATEGORY_CHAR.get(str(av), "a"))
+    return "".join(out)
+
+
+def attack_units(pattern: re.Pattern[str], rng: "random.Random") -> set[str]:
+    """Short strings which, repeated, make a backtracking engine work hard on ``pattern``."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    units: set[str] = set()
+    for reps in (1, 2, 3, 8):
+        for _ in range(6):
+            sample = sample_match(parsed, rng, reps)
+            if not sample:
+                continue
+            units.update({sample, sample[:-1], sample[: len(sample) // 2], sample[0], sample + " ", sample + "\n"})
+            if len(sample) > 2:
+                units.update({sample[:-2], sample[1:], sample[0] + sample[1]})
+    return {u for u in units if u}
+
+
+def _audit_one(pattern: re.Pattern[str], length: int, seed: int) -> tuple[float, str]:
+    """The slowest full scan (``finditer``) of ``pattern`` over repeated attack units, and its unit."""
+    import random
+
+    rng = random.Random(seed)
+    worst, worst_unit = 0.0, ""
+    for unit in sorted(attack_units(pattern, rng)):
+        for text in (unit * (length // len(unit) + 1), unit[0] + unit[1:] * (length // max(1, len(unit) - 1))):
+            text = text[:length]
+            start = time.perf_counter()
+            for _ in pattern.finditer(text):
+                pass
+            elapsed = time.perf_counter() - start
+            if elapsed > worst:
+                worst, worst_unit = elapsed, unit
+    return worst, worst_unit
+
+
+def _audit_child(pattern: re.Pattern[str], length: int, out: mp.connection.Connection) -> None:
+    try:
+        worst, unit = _audit_one(pattern, length, 1)
+        if worst > 0.02:  # worth checking how it grows: time again at double length
+            double, _ = _audit_one(pattern, 2 * length, 1)
+            out.send(("ok", worst, double, unit))
+        else:
+            out.send(("ok", worst, worst * 2, unit))
+    except BaseException as exc:  # an audit bug must not hide the other patterns
+        out.send(("error", 0.0, 0.0, f"{type(exc).__name__}: {exc}"))
+
+
+def audit_regexes(length: int, timeout: float) -> int:
+    """Print every pattern whose scan time grows faster than the input; 1 if any does."""
+    ctx = mp.get_context("fork")
+    patterns = package_patterns()
+    flagged = 0
+    print(f"| pattern | {length // 1000}k chars | {2 * length // 1000}k chars | growth | attack unit |")
+    print("|---|---:|---:|---:|---|")
+    for name, pattern in patterns:
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_audit_child, args=(pattern, length, send))
+        child.start()
+        if receive.poll(timeout):
+            status, single, double, unit = receive.recv()
+        else:
+            status, single, double, unit = "timeout", timeout, float("inf"), "?"
+            child.kill()
+        child.join()
+        growth = double / single if single > 0 else 0.0
+        if status != "ok" or (single > 0.05 and growth > 2.8):
+            flagged += 1
+            print(f"| {name} | {single:.3f} s | {double:.3f} s | x{growth:.1f} | {unit[:40]!r} {status} |", flush=True)
+    print(f"\n{len(patterns)} patterns audited at {length} and {2 * length} characters; {flagged} grow faster than linear.")
+    return 1 if flagged else 0
+
+
 def _size(size: int) -> str:
     if size >= MB:
         return f"{size / MB:.1f} MB"
@@ -276,7 +445,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=float, default=1.0, help="seconds allowed per case (default 1)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a case is abandoned")
     parser.add_argument("--list", action="store_true", help="list the cases and exit")
+    parser.add_argument("--regexes", action="store_true",
+                        help="instead, audit every compiled regex of the package for super-linear time")
+    parser.add_argument("--regex-length", type=int, default=20_000, help="attack string length for --regexes")
     args = parser.parse_args(argv)
+    if args.regexes:
+        return audit_regexes(args.regex_length, args.timeout)
     cases = [c for c in CASES if not args.filters or any(f.lower() in c.name.lower() for f in args.filters)]
     if args.list:
         for case in cases:

@@ -96,7 +96,12 @@ def fixture_files() -> list[Path]:
 
 
 def check(case: Case) -> None:
-    """Parse ``case`` and raise :class:`Failure` if anything other than a clean refusal happens."""
+    """Parse ``case`` and raise :class:`Failure` if anything other than a clean refusal happens.
+
+    Besides exceptions, a record saying a dialect parser failed is a finding (the
+    library recovers, but the dialect has a bug), and every eighth input is parsed
+    twice to check the output does not change.
+    """
     from newsclip import parse_bytes, parse_text
     from newsclip.errors import NewsclipError
     from newsclip.output import csv_row, record_dict
@@ -109,11 +114,39 @@ def check(case: Case) -> None:
                 return
         else:
             articles = parse_text(case.data, source=case.source)
+        records = []
         for article in articles:
-            json.dumps(record_dict(article, explain=True), ensure_ascii=False)
+            records.append(json.dumps(record_dict(article, explain=True), ensure_ascii=False))
             csv.writer(io.StringIO()).writerow(csv_row(record_dict(article)))
     except Exception as exc:  # the point of the fuzzer: anything escaping is a finding
         raise Failure(_signature(exc), traceback.format_exc()) from exc
+    if any(FAILED_MARK in w for a in articles for w in a.warnings):
+        _replay_dialect(case)
+    if hashlib.sha1(case.as_bytes()).digest()[0] % 8 == 0:
+        again = parse_text(case.data, source=case.source) if isinstance(case.data, str) else (
+            parse_bytes(case.data, source=case.source))
+        if [json.dumps(record_dict(a, explain=True), ensure_ascii=False) for a in again] != records:
+            raise Failure("nondeterministic", "two parses of the same input gave different records")
+
+
+#: The warning the library adds when a dialect parser raised and it recovered.
+FAILED_MARK = "parser failed on this input"
+
+
+def _replay_dialect(case: Case) -> None:
+    """Run the failing dialect directly, so its exception (and where it came from) is reported."""
+    from newsclip import api, dialects
+    from newsclip.dialects.base import Context
+    from newsclip.reading import decode, normalise_text
+
+    text = decode(case.data) if isinstance(case.data, bytes) else normalise_text(case.data)
+    module = dialects.detect(text, case.source)
+    try:
+        api._run(module, text, Context(source=case.source))
+        api._run(dialects.get(dialects.FALLBACK), text, Context(source=case.source))
+    except (Exception, RecursionError) as exc:
+        raise Failure("dialect:" + _signature(exc), traceback.format_exc()) from exc
+    raise Failure("dialect:unreproduced", "a dialect failed once but not when run again")
 
 
 def _signature(exc: BaseException) -> str:

@@ -249,8 +249,9 @@ def test_ordered_map_keeps_order(jobs: int) -> None:
     ]
 
 
-def test_ordered_map_works_with_spawn() -> None:
-    got = list(ordered_map(square_all, range(40), jobs=2, chunksize=3, on_crash=gone, start_method="spawn"))
+@pytest.mark.parametrize("start_method", ["spawn", "forkserver"])
+def test_ordered_map_works_with_other_start_methods(start_method: str) -> None:
+    got = list(ordered_map(square_all, range(40), jobs=2, chunksize=3, on_crash=gone, start_method=start_method))
     assert got == [n * n for n in range(40)]
 
 
@@ -398,9 +399,11 @@ class Recorder(Reporter):
         self.failures.append(outcome.path)
 
 
-def run(output: str, *, jobs: int = 2, stop_after: int | None = None, **options: object) -> tuple[Recorder, object]:
+def run(output: str, *, jobs: int = 2, stop_after: int | None = None,
+        **options: object) -> tuple[Recorder, object]:
     recorder = Recorder(stop_after)
-    summary = convert(BatchOptions(inputs=("corpus",), output=output, jobs=jobs, **options), recorder)  # type: ignore[arg-type]
+    batch = BatchOptions(inputs=("corpus",), output=output, jobs=jobs, **options)  # type: ignore[arg-type]
+    summary = convert(batch, recorder)
     return recorder, summary
 
 

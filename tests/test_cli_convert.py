@@ -208,18 +208,46 @@ def _lines(path: Path) -> int:
         return 0
 
 
-def _stop_midway(args: list[str], sig: int, *, logged: int) -> tuple[int, str]:
-    """Start a run, wait until its manifest logs ``logged`` inputs, then send ``sig``; (exit code, stderr)."""
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_bytes()
+            except OSError:
+                continue
+            if int(stat.rsplit(b")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _stop_midway(args: list[str], sig: int, *, logged: int) -> tuple[int, str, list[int]]:
+    """Start a run, wait until its manifest logs ``logged`` inputs, then send ``sig``.
+
+    Returns the exit code, stderr, and the worker processes it had when stopped.
+    """
     process = newsclip(*args)
     manifest = Path(args[args.index("-o") + 1] + ".newsclip-manifest")
     deadline = time.monotonic() + 120
     while process.poll() is None and _lines(manifest) < logged + 1 and time.monotonic() < deadline:
         time.sleep(0.005)
+    workers = []
     if process.poll() is None:
         time.sleep(0.02)
+        workers = _children(process.pid)
         process.send_signal(sig)
     _, stderr = process.communicate(timeout=120)
-    return process.returncode, stderr.decode("utf-8", "replace")
+    return process.returncode, stderr.decode("utf-8", "replace"), workers
+
+
+def _all_gone(pids: list[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(os.path.exists(f"/proc/{pid}") for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
@@ -228,12 +256,14 @@ def test_sigkill_then_resume_is_byte_identical(big: Path, fmt: str) -> None:
     out = Path(f"killed.{fmt}")
     args = ["big", "-o", str(out), "-j", "2", "--errors", f"errors-{fmt}.jsonl"]
     for _attempt in range(5):
-        if _stop_midway(args, signal.SIGKILL, logged=2)[0] == -signal.SIGKILL:
+        code, _, workers = _stop_midway(args, signal.SIGKILL, logged=2)
+        if code == -signal.SIGKILL:
             break
         out.unlink()
     else:
         pytest.fail("the run always ended before it could be killed")
     assert not out.exists() and Path(f"{out}.partial").exists()
+    assert len(workers) >= 2 and _all_gone(workers, 5.0)  # orphaned workers notice and exit
     resumed = newsclip(*args, "--resume")
     _, stderr = resumed.communicate(timeout=300)
     assert resumed.returncode == 1
@@ -249,7 +279,7 @@ def test_sigkill_then_resume_is_byte_identical(big: Path, fmt: str) -> None:
 def test_ctrl_c_keeps_the_partial_then_resume_finishes(big: Path) -> None:
     args = ["big", "-o", "interrupted.jsonl", "-j", "2"]
     for _attempt in range(5):
-        code, stderr = _stop_midway(args, signal.SIGINT, logged=0)
+        code, stderr, _ = _stop_midway(args, signal.SIGINT, logged=0)
         if code == 130:
             break
         Path("interrupted.jsonl").unlink()
@@ -272,3 +302,13 @@ def test_progress_bar_on_a_terminal(corpus: Path, monkeypatch: pytest.MonkeyPatc
     assert "newsclip: corpus/part1/story11b-empty.txt: is empty" in result.stderr
     assert "newsclip: 27 files: 24 converted, 3 failed" in result.stderr
     assert len(Path("out.jsonl").read_text().splitlines()) == 24
+
+
+def test_unwritable_output_and_errors_file(corpus: Path) -> None:
+    write(Path("plainfile"), "not a folder")
+    result = invoke("corpus/part0", "-o", "plainfile/out.jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("newsclip: ") and "plainfile: cannot be written (file exists)" in result.stderr
+    result = invoke("corpus/part0", "-o", "out.jsonl", "--errors", "no/such/folder/errors.jsonl")
+    assert result.exit_code == 2
+    assert "cannot write --errors no/such/folder/errors.jsonl: no such file or directory" in result.stderr

@@ -74,6 +74,12 @@ def test_binary_input_is_refused(data: bytes, what: str) -> None:
     assert what in str(info.value)
 
 
+def test_a_stray_nul_in_text_is_dropped_not_refused() -> None:
+    data = b"Council approves budget\n\nThe council approved the budget.\x00\n" * 20
+    assert "\x00" not in decode(data)
+    assert decode(data).startswith("Council approves budget")
+
+
 def test_size_limit(tmp_path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(b"word " * 300)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from types import ModuleType
 
 from . import dialects
 from .assemble import assemble
-from .dialects.base import Context
-from .errors import InputError, NewsclipError
+from .dialects.base import Context, Draft
+from .errors import InputError
+from .fields.text import paragraphs_from_lines
 from .model import Article
 from .reading import decode, normalise_text, read_file
 from .settings import DEFAULT_SETTINGS, Settings
@@ -29,21 +31,35 @@ def _parse_normalised(text: str, source: str | None, settings: Settings) -> list
     ctx = Context(settings=settings, source=source)
     module = dialects.get(settings.dialect) if settings.dialect else dialects.detect(text, source)
     try:
-        drafts = module.parse(text, ctx)
-    except RecursionError:
-        drafts = None
-    except Exception as exc:  # a dialect bug must not lose the file: fall back to plain text
+        return _run(module, text, ctx)
+    except (Exception, RecursionError):  # a dialect bug must not lose the file: fall back to plain text
         if module.NAME == dialects.FALLBACK:
-            raise NewsclipError(f"could not be parsed ({type(exc).__name__}: {exc})") from exc
-        drafts = None
-    if drafts is None:
-        fallback = dialects.get(dialects.FALLBACK)
-        drafts = fallback.parse(text, ctx)
+            return [_raw_record(text, ctx, module.NAME)]
+    fallback = dialects.get(dialects.FALLBACK)
+    note = f"the {module.NAME} parser failed on this input; read as plain text"
+    try:
+        return _run(fallback, text, ctx, note)
+    except (Exception, RecursionError):
+        return [_raw_record(text, ctx, module.NAME)]
+
+
+def _run(module: ModuleType, text: str, ctx: Context, note: str | None = None) -> list[Article]:
+    """Parse with one dialect and assemble its drafts, adding ``note`` to each as a warning."""
+    drafts = module.parse(text, ctx)
+    if note:
         for draft in drafts:
-            draft.warn(f"the {module.NAME} parser failed on this input; read as plain text")
-        module = fallback
+            draft.warn(note)
     total = len(drafts)
     return [assemble(d, ctx, dialect=module.NAME, index=i, total=total) for i, d in enumerate(drafts, 1)]
+
+
+def _raw_record(text: str, ctx: Context, failed: str) -> Article:
+    """The last resort when even plain text cannot be parsed: one record holding the text as its body."""
+    draft = Draft()
+    body = "\n\n".join(p.text for p in paragraphs_from_lines(enumerate(text.split("\n"), 1)))
+    draft.set("body", body, rule="raw-text", confidence=0.1)
+    draft.warn(f"the {failed} parser failed on this input; the whole text is kept as the body")
+    return assemble(draft, ctx, dialect=dialects.FALLBACK)
 
 
 def parse_bytes(data: bytes, *, source: str | None = None, settings: Settings | None = None) -> list[Article]:

@@ -107,12 +107,13 @@ def _refuse_binary(data: bytes) -> None:
         if data.startswith(magic):
             raise BinaryInputError(f"is {what}, not text")
     head = data[:8192]
-    if b"\x00" in head:
+    if not head:
+        return
+    if head.count(b"\x00") > len(head) // 10:  # a stray NUL in a text dump is dropped later
         raise BinaryInputError("is binary (contains NUL bytes), not text")
-    if head:
-        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-        if controls / len(head) > 0.1:
-            raise BinaryInputError("is binary (mostly control bytes), not text")
+    controls = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 12, 13, 27))
+    if controls / len(head) > 0.1:
+        raise BinaryInputError("is binary (mostly control bytes), not text")
 
 
 def _detect_legacy(data: bytes) -> str:

@@ -146,7 +146,11 @@ def run_job(item: str | WalkError, config: JobConfig) -> Outcome:
 
         articles = parse_file(path, config.settings)
         if config.mirror_dir is not None:
-            _write_mirror(path, articles, config)
+            try:
+                _write_mirror(path, articles, config)
+            except OSError as exc:
+                return Outcome(path, info.st_size, info.st_mtime_ns, b"", 0, None, "output",
+                               f"its output cannot be written ({describe(exc)})")
             data = b""
         else:
             data = config.encoder.encode(articles)
@@ -181,4 +185,5 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "is nested too deeply to parse"
     detail = " ".join(str(exc).split())
-    return f"unexpected error ({type(exc).__name__}: {detail})" if detail else f"unexpected error ({type(exc).__name__})"
+    name = type(exc).__name__
+    return f"unexpected error ({name}: {detail})" if detail else f"unexpected error ({name})"

@@ -102,8 +102,7 @@ class _Runner(Generic[T, R]):
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context(self.start_method)
-        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_worker_setup,
-                                   initargs=(os.getpid(),))
+        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_worker_setup)
 
     def submit(self, chunk: list[T]) -> None:
         self.pending.append((chunk, self._future(chunk)))
@@ -154,15 +153,18 @@ class _Runner(Generic[T, R]):
         self.pending.clear()
 
 
-def _worker_setup(parent: int) -> None:
-    """In each worker: leave Ctrl-C to the main process, and exit if the main process dies."""
+def _worker_setup() -> None:
+    """In each worker: leave Ctrl-C to the main process, and exit if the process that started it dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    watcher = threading.Thread(target=_watch_parent, args=(parent,), daemon=True)
+    watcher = threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True)
     watcher.start()
 
 
 def _watch_parent(parent: int) -> None:
-    """Exit when the parent is gone (killed with SIGKILL, say), so no orphan keeps working."""
+    """Exit when the parent is gone (the main process killed with SIGKILL, say), so no orphan lingers.
+
+    The parent is the main process (fork, spawn) or a fork server that exits with it.
+    """
     while True:
         time.sleep(_PARENT_CHECK_INTERVAL)
         if os.getppid() != parent:

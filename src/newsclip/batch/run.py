@@ -7,7 +7,6 @@ and a :class:`Summary` at the end; nothing here prints or exits.
 from __future__ import annotations
 
 import functools
-import io
 import json
 import os
 import time
@@ -268,7 +267,8 @@ def output_kind(output: str) -> str:
 def _format_for(options: BatchOptions, kind: str) -> str:
     if kind == "folder":
         if options.fmt not in (None, MIRROR_FORMAT):
-            raise BatchUsageError(f"an output folder gets one .json file per input; -f {options.fmt} needs an output file")
+            raise BatchUsageError(f"an output folder gets one .json file per input; "
+                                  f"-f {options.fmt} needs an output file")
         return MIRROR_FORMAT
     if options.fmt is not None:
         fmt = options.fmt
@@ -294,7 +294,7 @@ def _own_files(options: BatchOptions, kind: str) -> frozenset[str]:
         own += [options.output, options.output + PARTIAL_SUFFIX, options.output + MANIFEST_SUFFIX]
     elif kind == "folder":
         own.append(options.output)
-    if options.errors and options.errors != "-":
+    if options.errors:
         own.append(options.errors)
     return frozenset(os.path.realpath(path) for path in own)
 
@@ -361,12 +361,11 @@ def _header(options: BatchOptions, fmt: str) -> dict[str, Any]:
 def _open_errors(path: str | None) -> TextIO | None:
     if not path:
         return None
-    if path == "-":
-        import sys
-
-        return io.TextIOWrapper(os.fdopen(os.dup(sys.stderr.fileno()), "wb"), encoding="utf-8",
-                                errors="backslashreplace", line_buffering=True)
-    return open(path, "w", encoding="utf-8", errors="backslashreplace")
+    try:
+        return open(path, "w", encoding="utf-8", errors="backslashreplace")
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise BatchUsageError(f"cannot write --errors {path}: {reason[0].lower() + reason[1:]}") from None
 
 
 def _stdout_bytes() -> BinaryIO:

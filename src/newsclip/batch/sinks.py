@@ -27,6 +27,12 @@ class ResumeError(NewsclipError):
     kind = "usage"
 
 
+class OutputError(NewsclipError):
+    """The output (or its partial file or manifest) cannot be written."""
+
+    kind = "output"
+
+
 class Sink:
     """Where outcomes go, in order; the base class is a sink with no manifest."""
 
@@ -122,6 +128,12 @@ class FileSink(Sink):
         return len(self.head) <= entry.end <= self._partial_size
 
     def start(self, end: int | None = None, manifest_position: int | None = None) -> None:
+        try:
+            self._open(end, manifest_position)
+        except OSError as exc:
+            raise OutputError(f"{exc.filename or self.partial}: cannot be written ({_reason(exc)})") from None
+
+    def _open(self, end: int | None, manifest_position: int | None) -> None:
         if self.resuming and end is not None and manifest_position is not None and self._fits(end):
             handle = open(self.partial, "r+b")
             handle.truncate(end)
@@ -203,12 +215,15 @@ class FolderSink(Sink):
         return read_entries(self.manifest_path)
 
     def start(self, end: int | None = None, manifest_position: int | None = None) -> None:
-        os.makedirs(self.folder, exist_ok=True)
-        if self.resuming and manifest_position is not None:
-            self._manifest = Manifest.reopen(self.manifest_path, manifest_position)
-        else:
-            self.resuming = False
-            self._manifest = Manifest.create(self.manifest_path, self.header)
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            if self.resuming and manifest_position is not None:
+                self._manifest = Manifest.reopen(self.manifest_path, manifest_position)
+            else:
+                self.resuming = False
+                self._manifest = Manifest.create(self.manifest_path, self.header)
+        except OSError as exc:
+            raise OutputError(f"{exc.filename or self.folder}: cannot be written ({_reason(exc)})") from None
 
     def add(self, outcome: Outcome) -> None:
         assert self._manifest is not None
@@ -232,6 +247,11 @@ class FolderSink(Sink):
         if self._manifest is not None:
             self.sync()
             self._manifest.close()
+
+
+def _reason(exc: OSError) -> str:
+    reason = exc.strerror or type(exc).__name__
+    return reason[0].lower() + reason[1:]
 
 
 def _plain(header: dict[str, Any]) -> dict[str, Any]:

@@ -33,7 +33,8 @@ _REFRESH_SECONDS = 0.1
 @click.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-o", "--output", default="-", metavar="OUT", show_default=True,
-              help="A .jsonl, .json or .csv file; '-' for stdout; or a folder (DIR/) for one .json per input.")
+              help="A .jsonl, .json or .csv file; '-' for stdout; or a folder (DIR/) that mirrors the inputs' "
+                   "tree with one NAME.EXT.json per input.")
 @format_option(help="Output format: jsonl, json or csv (default: from OUT's extension; jsonl on stdout).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes (default: one per CPU; 1 runs in this process).")

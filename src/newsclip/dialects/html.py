@@ -74,14 +74,20 @@ def sniff(text: str) -> float:
 
 
 def _soup(text: str) -> Any:
+    """The parsed page: lxml when installed, else Python's own parser; parser warnings silenced."""
+    import warnings
+
     from bs4 import BeautifulSoup
 
     try:
         import lxml  # noqa: F401
 
-        return BeautifulSoup(text, "lxml")
+        features = "lxml"
     except ImportError:
-        return BeautifulSoup(text, "html.parser")
+        features = "html.parser"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return BeautifulSoup(text, features)
 
 
 def parse(text: str, ctx: Context) -> list[Draft]:
@@ -294,7 +300,7 @@ def _set_headline(draft: Draft, info: PageInfo, article: dict[str, Any] | None, 
         for marked in marks:
             cleaned = clean(marked.text)
             key = _key(cleaned)
-            if not cleaned or key in names or in_boilerplate(marked.tag, info.toks):
+            if not cleaned or key in names or in_boilerplate(marked.tag, info, rules.HEADING_BLOCKERS):
                 continue
             if key and key in raw_title_key and key not in title_key:
                 continue  # the site name, cut from the <title> as a suffix
@@ -315,13 +321,17 @@ def _set_headline(draft: Draft, info: PageInfo, article: dict[str, Any] | None, 
     rule, value = choice
     set_text(draft, "headline", value, rule=rule, lines=where(value))
     key = _key(value)
+    anchor = None
     for _, marked in h1s + h2s:
         if _key(marked.text) == key or (len(key) >= 12 and key in _key(marked.text)):
-            info.headline_order = marked.order
+            anchor = marked
             break
     else:
         if h1s:
-            info.headline_order = h1s[0][1].order
+            anchor = h1s[0][1]
+    if anchor is not None:
+        info.headline_order = anchor.order
+        info.headline_chain = {id(p) for p in anchor.tag.parents}
     return draft.get("headline")
 
 
@@ -417,14 +427,14 @@ def _set_authors(draft: Draft, info: PageInfo, article: dict[str, Any] | None, s
     if parsely and set_authors(draft, parsely, rule="meta-author"):
         return
     for marked in info.itemprops.get("author", []) + info.itemprops.get("creator", []):
-        if in_boilerplate(marked.tag, info.toks):
+        if in_boilerplate(marked.tag, info):
             continue
         name = _microdata_name(marked)
         if name and not _is_link(name) and _key(name) not in blocked:
             if set_authors(draft, name, rule="microdata-author", lines=where(name)):
                 return
     for marked in info.bylines:
-        if in_boilerplate(marked.tag, info.toks):
+        if in_boilerplate(marked.tag, info):
             continue
         if _set_visible_byline(draft, marked, ctx, where):
             return
@@ -518,7 +528,7 @@ def _set_late_dates(draft: Draft, info: PageInfo, found: Any, ctx: Context, wher
     """Dates from visible ``<time>`` and date elements, the text around the headline, then the URL path."""
     if draft.has("date"):
         return
-    times = _by_distance([m for m in info.times if not in_boilerplate(m.tag, info.toks)], info.headline_order)
+    times = _by_distance([m for m in info.times if not in_boilerplate(m.tag, info)], info.headline_order)
     marked = [m for m in times if m.tag.get("pubdate") is not None or _time_kind(m) == "published"]
     anchor = info.headline_order
     others = [m for m in times if _time_kind(m) != "updated"
@@ -534,7 +544,7 @@ def _set_late_dates(draft: Draft, info: PageInfo, found: Any, ctx: Context, wher
         for mark in _by_distance(info.date_elements, info.headline_order):
             if info.headline_order is not None and not _near(mark.order, info.headline_order):
                 continue
-            if in_boilerplate(mark.tag, info.toks):
+            if in_boilerplate(mark.tag, info):
                 continue
             if set_date(draft, mark.text, ctx, rule="date-element", lines=where(mark.text), confidence=0.6):
                 break
@@ -552,32 +562,41 @@ def _set_late_dates(draft: Draft, info: PageInfo, found: Any, ctx: Context, wher
 
 
 def _date_near_heading(draft: Draft, info: PageInfo, ctx: Context, where: _Locator) -> None:
-    """A date written in the box that holds the headline's heading (kicker, byline and date lines)."""
-    from ..fields.dates import find_dates
-    from .html_meta import text_of
+    """A date written in the box that holds the headline's heading: a line that is only a date first."""
+    from .html_meta import segments_of
 
     heading = next((m for m in info.h1 + info.h2 if m.order == info.headline_order), None)
     if heading is None:
         return
     box = heading.tag.parent
-    settings = ctx.settings
     for _ in range(2):
         if box is None or box.name in ("body", "html", "[document]"):
             return
-        text = text_of(box, rules.DATE_SCAN_MAX_CHARS * 2)[: rules.DATE_SCAN_MAX_CHARS * 2]
-        for match in find_dates(text, dayfirst=settings.dayfirst, reference=settings.reference_time):
-            if match.kind in ("captured", "updated") or match.relative:
-                continue
-            if set_date(draft, match.iso, ctx, rule="heading-box-date", lines=where(text[match.start:match.end]),
-                        confidence=0.55):
+        lines = segments_of(box, rules.DATE_SCAN_MAX_CHARS * 2)
+        short = [line for line in lines if len(line) <= rules.DATE_LINE_MAX_CHARS]
+        for group in (short, lines):
+            if _first_date(draft, group, ctx, where, rule="heading-box-date"):
                 return
         box = box.parent
 
 
-def _date_from_text(draft: Draft, found: Any, ctx: Context, where: _Locator) -> None:
-    """A date written in the short lines around the headline, at the end of the text, or in the description."""
+def _first_date(draft: Draft, texts: list[str], ctx: Context, where: _Locator, *, rule: str) -> bool:
+    """Set the first publication-like date found in ``texts``, in order."""
     from ..fields.dates import find_dates
 
+    settings = ctx.settings
+    for text in texts:
+        for match in find_dates(text[: rules.DATE_SCAN_MAX_CHARS], dayfirst=settings.dayfirst,
+                                reference=settings.reference_time):
+            if match.kind in ("captured", "updated") or match.relative:
+                continue
+            if set_date(draft, match.iso, ctx, rule=rule, lines=where(text[match.start:match.end]), confidence=0.55):
+                return True
+    return False
+
+
+def _date_from_text(draft: Draft, found: Any, ctx: Context, where: _Locator) -> None:
+    """A date written in the lines around the headline, at the end of the text, or in the description."""
     blocks = found.blocks
     headline = _key(draft.get("headline"))
     start = found.start
@@ -588,16 +607,11 @@ def _date_from_text(draft: Draft, found: Any, ctx: Context, where: _Locator) -> 
     window = blocks[max(0, start - 3):start + rules.DATE_SCAN_BLOCKS]
     texts = [b.text for b in window] + [b.text for b in found.chosen[-3:]]
     texts.append(draft.get("subheadline") or "")
-    settings = ctx.settings
-    for text in texts:
-        if not text or len(text) > rules.DATE_SCAN_MAX_CHARS:
-            continue
-        for match in find_dates(text, dayfirst=settings.dayfirst, reference=settings.reference_time):
-            if match.kind in ("captured", "updated") or match.relative:
-                continue
-            if set_date(draft, match.iso, ctx, rule="text-date", lines=where(text[match.start:match.end]),
-                        confidence=0.5):
-                return
+    texts = [t for t in texts if t and len(t) <= rules.DATE_SCAN_MAX_CHARS]
+    short = [t for t in texts if len(t) <= rules.DATE_LINE_MAX_CHARS]
+    for group in (short, texts):
+        if _first_date(draft, group, ctx, where, rule="text-date"):
+            return
 
 
 def _by_distance(marks: list[Marked], anchor: int | None) -> list[Marked]:

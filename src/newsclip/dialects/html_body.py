@@ -196,7 +196,7 @@ def body_boxes(info: PageInfo) -> list[Any]:
     for tag in info.boxes:
         if tag not in boxes:
             boxes.append(tag)
-    return [b for b in boxes if b.name not in rules.SKIP_TAGS and not in_boilerplate(b, info.toks)]
+    return [b for b in boxes if b.name not in rules.SKIP_TAGS and not in_boilerplate(b, info)]
 
 
 def extract(soup: Any, info: PageInfo, headline: str | None) -> Extraction:

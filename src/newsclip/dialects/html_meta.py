@@ -17,7 +17,6 @@ from typing import Any
 from ..rules import html as rules
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _CDATA_OR_COMMENT = re.compile(r"<!--|-->|//\s*<!\[CDATA\[|//\s*\]\]>|/\*\s*<!\[CDATA\[\s*\*/|/\*\s*\]\]>\s*\*/|<!\[CDATA\[|\]\]>")
 _WS = re.compile(r"\s+")
@@ -71,6 +70,8 @@ class PageInfo:
     position: int = 0
     #: position of the headline's heading, once the headline is chosen
     headline_order: int | None = None
+    #: ``id()`` of every ancestor of the headline's heading, once the headline is chosen
+    headline_chain: set[int] = field(default_factory=set)
 
     def first_meta(self, keys: tuple[str, ...]) -> tuple[str, str] | None:
         """The first non-empty meta value among ``keys`` (in key order) and its key."""
@@ -83,7 +84,7 @@ class PageInfo:
 
 _EMPTY: frozenset[str] = frozenset()
 _BODY_HINT = re.compile("|".join(re.escape(h) for h in rules.BODY_CLASS_HINTS))
-_SQUASH = re.compile(r"[\s_\-]+")
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
 
 
 def tokens(tag: Any, cache: dict[int, frozenset[str]] | None = None) -> frozenset[str]:
@@ -108,23 +109,30 @@ def _class_string(tag: Any) -> str:
 def _class_info(joined: str) -> tuple[frozenset[str], bool]:
     """Tokens of a class-and-id string, and whether it names an article-text box (cached: pages repeat them)."""
     out: set[str] = set()
+    lower = joined.lower()
     for value in joined.split():
-        if len(value) > 200 or value.lower().startswith(rules.TAXONOMY_CLASS_PREFIXES):
+        low = value.lower()
+        if len(value) > 200 or low.startswith(rules.TAXONOMY_CLASS_PREFIXES):
             continue
-        parts = [p for p in _NON_ALNUM.split(_CAMEL.sub(r"\1 \2", value).lower()) if p]
+        if low != value:
+            low = _CAMEL.sub(r"\1 \2", value).lower()
+        parts = _ALNUM_RUN.findall(low)
         out.update(parts)
         if len(parts) > 1:
             out.add("".join(parts))
             out.update(a + b for a, b in zip(parts, parts[1:]))
-    hint = len(joined) <= 500 and _BODY_HINT.search(_SQUASH.sub("", joined.lower())) is not None
+    squashed = lower.replace("-", "").replace("_", "").replace(" ", "")
+    hint = len(joined) <= 500 and _BODY_HINT.search(squashed) is not None
     return frozenset(out), hint
 
 
-def text_of(tag: Any, limit: int = 2000) -> str:
+def text_of(tag: Any, limit: int = 2000, *, spaced: bool = False, skip: set[int] | None = None) -> str:
     """An element's visible text as a browser lays it out on one line, cut near ``limit``.
 
     Text on both sides of a block element or ``<br>`` is spaced apart; inline markup
-    (``<span>``, ``<ruby>``) joins its pieces as written.
+    (``<span>``, ``<ruby>``) joins its pieces as written, unless ``spaced`` asks for a
+    space between every two text nodes (labels and values styled apart: ``am</span><span>09.02.``).
+    Elements whose ``id()`` is in ``skip`` are left out.
     """
     from bs4.element import NavigableString, Tag
 
@@ -143,10 +151,12 @@ def text_of(tag: Any, limit: int = 2000) -> str:
         parent = node.parent
         if parent is not None and parent.name in _HIDDEN_TEXT_PARENTS:
             continue
+        if skip and _under(node, tag, skip):
+            continue
         block = parent
         while block is not None and block is not tag and block.name not in rules.BLOCK_TAGS:
             block = block.parent
-        if pieces and (gap or block is not last_block):
+        if pieces and (spaced or gap or block is not last_block):
             pieces.append(" ")
         gap = False
         last_block = block
@@ -155,6 +165,44 @@ def text_of(tag: Any, limit: int = 2000) -> str:
         if size > limit:
             break
     return _WS.sub(" ", "".join(pieces)).strip()
+
+
+def segments_of(tag: Any, limit: int = 2000) -> list[str]:
+    """An element's visible text cut into the lines a browser would show (at blocks and ``<br>``)."""
+    from bs4.element import NavigableString, Tag
+
+    lines: list[list[str]] = [[]]
+    size = 0
+    last_block: Any = None
+    for node in tag.descendants:
+        kind = type(node)
+        if kind is Tag:
+            if node.name in rules.BLOCK_TAGS and lines[-1]:
+                lines.append([])
+            continue
+        if kind is not NavigableString or node.parent is None or node.parent.name in _HIDDEN_TEXT_PARENTS:
+            continue
+        block = node.parent
+        while block is not None and block is not tag and block.name not in rules.BLOCK_TAGS:
+            block = block.parent
+        if block is not last_block and lines[-1]:
+            lines.append([])
+        last_block = block
+        lines[-1].append(node)
+        size += len(node)
+        if size > limit:
+            break
+    out = [_WS.sub(" ", " ".join(parts)).strip() for parts in lines]
+    return [line for line in out if line]
+
+
+def _under(node: Any, root: Any, marked: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not root:
+        if id(parent) in marked:
+            return True
+        parent = parent.parent
+    return False
 
 
 def heading_text(tag: Any) -> str:
@@ -185,13 +233,21 @@ def heading_text(tag: Any) -> str:
     return _WS.sub(" ", "".join(pieces)).strip()
 
 
-def in_boilerplate(tag: Any, cache: dict[int, set[str]] | None = None) -> bool:
-    """Whether an element sits inside comments, related lists, asides or navigation."""
+def in_boilerplate(tag: Any, info: PageInfo | None = None, words: frozenset[str] = rules.OTHER_ARTICLE_TOKENS) -> bool:
+    """Whether an element sits inside comments, related lists, share boxes, asides or navigation.
+
+    The climb stops at the first box that also holds the headline's heading: a wrapper of the
+    whole article is not boilerplate, whatever feature classes it carries.
+    """
+    cache = info.toks if info is not None else None
+    chain = info.headline_chain if info is not None else None
     node = tag.parent
     while node is not None and node.name not in ("body", "[document]"):
+        if chain and id(node) in chain:
+            return False
         if node.name in ("aside", "nav"):
             return True
-        if not tokens(node, cache).isdisjoint(rules.OTHER_ARTICLE_TOKENS):
+        if not tokens(node, cache).isdisjoint(words):
             return True
         node = node.parent
     return False
@@ -234,9 +290,10 @@ def collect(soup: Any) -> PageInfo:
             headings = info.h1 if name == "h1" else info.h2
             if len(headings) < rules.MAX_HEADINGS:
                 headings.append(_mark(info, heading_text(tag), None, tag))
-        if not tag.attrs:
-            continue
-        _read_marked(tag, name, info)
+        attrs = tag.attrs
+        if attrs and ("class" in attrs or "id" in attrs or "itemprop" in attrs or "rel" in attrs
+                      or "data-testid" in attrs or name == "time"):
+            _read_marked(tag, name, info)
     _read_jsonld(scripts, info)
     return info
 
@@ -278,7 +335,7 @@ def _read_marked(tag: Any, name: str, info: PageInfo) -> None:
         _read_itemprop(tag, prop, info)
     if name == "time":
         stamp = attrs.get("datetime")
-        info.times.append(_mark(info, text_of(tag, 200), stamp if isinstance(stamp, str) else None, tag))
+        info.times.append(_mark(info, text_of(tag, 200, spaced=True), stamp if isinstance(stamp, str) else None, tag))
     classes = attrs.get("class")
     ident = attrs.get("id")
     testid = attrs.get("data-testid")
@@ -298,11 +355,11 @@ def _read_marked(tag: Any, name: str, info: PageInfo) -> None:
     rel = attrs.get("rel")
     by_rel = rel is not None and "author" in (rel if isinstance(rel, list) else str(rel).split())
     if by_rel or (toks and not toks.isdisjoint(rules.BYLINE_TOKENS)):
-        text = text_of(tag, rules.BYLINE_MAX_CHARS * 3)
+        text = text_of(tag, rules.BYLINE_MAX_CHARS * 3, spaced=True)
         if text and len(text) <= rules.BYLINE_MAX_CHARS:
             info.bylines.append(_mark(info, text, "rel" if by_rel else None, tag))
     if toks and not toks.isdisjoint(rules.DATE_TOKENS):
-        text = text_of(tag, rules.DATE_MAX_CHARS * 3)
+        text = text_of(tag, rules.DATE_MAX_CHARS * 3, spaced=True)
         if text and len(text) <= rules.DATE_MAX_CHARS:
             info.date_elements.append(_mark(info, text, None, tag))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..fields import bylines, dates, urls
 from ..fields.text import Paragraph, clean_inline
 from ..rules.bylines import LABELS as BYLINE_LABELS
+from ..rules.bylines import NOT_NAME_WORDS
 from ..rules.bylines import PREFIXES as BYLINE_PREFIXES
 from ..rules.plain import (
     DATE_LEAD_WORDS,
@@ -46,12 +47,25 @@ _NOT_HEADLINE = re.compile("|".join(f"(?:{p})" for p in NOT_HEADLINE_PATTERNS), 
 #: A cheap test that a line could be a byline at all, before the full byline scorer runs.
 _BYLINE_WORDS = sorted({w.rstrip(":：").casefold() for group in BYLINE_PREFIXES.values() for w in group}
                        | {w.casefold() for w in BYLINE_LABELS}, key=len, reverse=True)
+_BYLINE_LEAD = re.compile(r"(?:" + "|".join(re.escape(w) for w in _BYLINE_WORDS) + r")\s?[:：]?\s+", re.IGNORECASE)
+#: "ByJ.R. Stone", "Geschrieben vonElisa": a byline word glued to the name by a text browser.
+_GLUED_BYLINE_WORD = re.compile(r"\b(By|by|BY|Von|von|Par|par|Por|por|Door|door)(?=[A-ZÀ-ÖØ-Þ])")
+#: One token of a person's name: "Jane", "O'Brien", "J.R.", "Müller-Lüdenscheidt", "van".
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё'’\-]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|(?:[A-Z]\.){1,3}|van|von|de|der|da|di|le|la|del|bin|al-[A-Z][a-z]+)$")
+_NOT_NAME_WORDS = frozenset(NOT_NAME_WORDS)
+_MAX_NAME_TOKENS = 4
 _BYLINE_HINT = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in _BYLINE_WORDS) + r")(?:[^\w]|$)",
                           re.IGNORECASE)
 _SEPARATORS = frozenset(SEPARATORS)
 
 #: How many blocks above the body the header stack may reach.
 _HEADER_REACH = 14
+#: Headline scoring: per line of distance from the body, for a title the page repeats, for a line
+#: standing alone in its block, and for the share of its words that the body's opening uses.
+_RANK_PENALTY = 0.02
+_REPEAT_BONUS = 0.4
+_ALONE_BONUS = 0.3
+_OVERLAP_WEIGHT = 1.0
 #: How much a run of prose counts once a comments/related heading has been passed.
 _AFTER_END_WEIGHT = 0.3
 #: Lines longer than this were not hard-wrapped: each such line is its own paragraph.
@@ -372,6 +386,8 @@ def _header_stack(blocks: list[_Block], start: int, draft: Draft, ctx: Context, 
             set_text(draft, "headline", line.text, rule="title-line", lines=(line.no, line.last),
                      confidence=confidence)
             lowest_header = max(lowest_header, b)
+            if not draft.has("byline"):
+                _name_line(draft, blocks, b + 1, min(start, b + 4), ctx)
             if b == start:
                 return start + 1
     if 0 <= lowest_header < start and start - lowest_header <= 3:
@@ -412,8 +428,8 @@ def _header_fact(line: _Line, draft: Draft, ctx: Context) -> bool:
         return False
     span = (line.no, line.no)
     found = False
-    if not draft.has("byline") and _maybe_byline(text):
-        found = set_byline(draft, text, ctx, rule="byline-line", lines=span, labelled=False, confidence=0.75)
+    if not draft.has("byline"):
+        found = _take_byline(draft, text, ctx, span, rule="byline-line", confidence=0.75)
     if len(text.split()) <= 20:
         matches = dates.find_dates(text, dayfirst=ctx.settings.dayfirst, reference=ctx.settings.reference_time)
         if any(m.kind != "captured" for m in matches):
@@ -423,6 +439,45 @@ def _header_fact(line: _Line, draft: Draft, ctx: Context) -> bool:
     return found
 
 
+def _take_byline(draft: Draft, text: str, ctx: Context, span: tuple[int, int], *, rule: str,
+                 confidence: float) -> bool:
+    """A byline line, read whole or, when page furniture follows the names, up to the names."""
+    text = _GLUED_BYLINE_WORD.sub(r"\1 ", text)
+    if _maybe_byline(text):
+        return set_byline(draft, text, ctx, rule=rule, lines=span, labelled=False, confidence=confidence)
+    lead = _BYLINE_LEAD.match(text)
+    if lead is None:
+        return False
+    names: list[str] = []
+    for token in text[lead.end():].split()[:_MAX_NAME_TOKENS + 1]:
+        clean = token.strip(",;|·•")
+        if not _NAME_TOKEN.match(clean) or clean.casefold() in _NOT_NAME_WORDS:
+            break
+        names.append(clean)
+        if clean != token:
+            break
+    if not 2 <= len(names) <= _MAX_NAME_TOKENS:
+        return False
+    return set_byline(draft, " ".join(names), ctx, rule=f"{rule}-names", lines=span, labelled=True,
+                      confidence=confidence - 0.15)
+
+
+def _name_line(draft: Draft, blocks: list[_Block], first: int, last: int, ctx: Context) -> None:
+    """A line that is only a person's name, between the headline and the body: the author."""
+    for block in blocks[first:last]:
+        for line in block.lines:
+            tokens = line.text.split()
+            half = len(tokens) // 2
+            if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+                tokens = tokens[:half]  # "Jane Doe Jane Doe": a linked name printed twice
+            if not 2 <= len(tokens) <= _MAX_NAME_TOKENS:
+                continue
+            if all(_NAME_TOKEN.match(t) and t.casefold() not in _NOT_NAME_WORDS for t in tokens):
+                if set_byline(draft, " ".join(tokens), ctx, rule="name-line", lines=(line.no, line.no),
+                              labelled=True, confidence=0.5):
+                    return
+
+
 def _pick_headline(blocks: list[_Block], candidates: list[tuple[int, _Line]], anchor: int,
                    start: int, folded: str) -> tuple[int, _Line, float] | None:
     """The most title-like line above the byline/date anchor (or the body).
@@ -430,29 +485,39 @@ def _pick_headline(blocks: list[_Block], candidates: list[tuple[int, _Line]], an
     A line that the page repeats elsewhere (feed titles, breadcrumbs, share
     texts often carry the headline) scores higher.
     """
-    body_words = set(w.casefold() for w in blocks[start].text.split()[:80]) if blocks else set()
+    body_words = _content_words(" ".join(block.text for block in blocks[start:start + 6]).split()[:300])
     best: tuple[float, int, _Line] | None = None
     above = [(b, line) for b, line in candidates if b <= anchor or b == start]
     for rank, (b, line) in enumerate(reversed(above)):
         score = _title_score(line)
         if score <= 0:
             continue
-        score -= 0.04 * rank
-        if len(line.text) >= 12 and folded.count(line.text.casefold()) >= 2:
-            score += 0.4
+        score -= _RANK_PENALTY * rank
+        if len(line.text.split()) >= 4 and folded.count(line.text.casefold()) >= 2:
+            score += _REPEAT_BONUS
         block = blocks[b]
         if len(block.lines) == 1 or line.last > line.no:
-            score += 0.3  # a heading stands alone in its block
+            score += _ALONE_BONUS  # a heading stands alone in its block
         elif len(block.lines) > 3:
             score -= 0.2
-        words = [w.casefold() for w in line.text.split()]
+        words = _content_words(line.text.split())
         if body_words and words:
-            score += 0.3 * sum(1 for w in words if w in body_words) / len(words)
+            score += _OVERLAP_WEIGHT * len(words & body_words) / len(words)
         if best is None or score > best[0]:
             best = (score, b, line)
     if best is None:
         return None
     return best[1], best[2], max(0.3, min(0.9, best[0]))
+
+
+def _content_words(words: list[str]) -> set[str]:
+    """Words of four letters or more, casefolded and stripped of punctuation: what a title shares with its text."""
+    out = set()
+    for word in words:
+        word = word.strip(".,;:!?\"'“”„‘’«»()[]").casefold()
+        if len(word) >= 4:
+            out.add(word)
+    return out
 
 
 def _title_score(line: _Line) -> float:
@@ -479,6 +544,8 @@ def _title_score(line: _Line) -> float:
         score -= 0.5
     if 4 <= len(words) <= 20:
         score += 0.3
+    elif len(words) <= 2:
+        score -= 0.3
     if text[0].islower():
         score -= 0.4
     return score
@@ -534,8 +601,7 @@ def _fallbacks(lines: list[_Line], blocks: list[_Block], start: int, draft: Draf
         for line in lines:
             if line.no - 1 in used:
                 continue
-            if line.text and len(line.text) <= 120 and _BYLINE_HINT.search(line.text) \
-                    and bylines.byline_score(line.text) >= 0.7:
-                if set_byline(draft, line.text, ctx, rule="byline-anywhere", lines=(line.no, line.no),
-                              labelled=False, confidence=0.5):
+            if line.text and len(line.text) <= 120 and _BYLINE_HINT.search(line.text):
+                if _take_byline(draft, line.text, ctx, (line.no, line.no), rule="byline-anywhere",
+                                confidence=0.5):
                     break

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..rules import bylines as rules
@@ -470,6 +471,14 @@ class _Parsed(NamedTuple):
 
 def _parse(text: object, labelled: bool) -> _Parsed | None:
     """The byline and how it was recognised, or ``None``."""
+    if not isinstance(text, str) or len(text) > 4 * (rules.MAX_LABELLED_CHARS if labelled else rules.MAX_CHARS):
+        return None
+    return _parse_line(text, labelled)
+
+
+@lru_cache(maxsize=4096)
+def _parse_line(text: str, labelled: bool) -> _Parsed | None:
+    """:func:`_parse`, remembered: a file of the same line many times is read once."""
     head = _head(text, labelled)
     if head is None:
         return None
@@ -691,20 +700,25 @@ def split_names(value: str | list | tuple) -> list[str]:
     :func:`canonical_agency`); placeholders (``unknown``, ``[]``) and URLs are dropped.
     """
     names: list[str] = []
-    _collect(value, names, 0)
+    _collect(value, names, 0, [_MAX_VISITS])
     return list(_dedupe(names))
 
 
-def _collect(value: object, names: list[str], depth: int) -> None:
-    if depth > 4:
+#: Values visited per :func:`split_names` call: a YAML alias bomb shares lists, so depth alone is no bound.
+_MAX_VISITS = 1000
+
+
+def _collect(value: object, names: list[str], depth: int, budget: list[int]) -> None:
+    if depth > 4 or budget[0] <= 0:
         return
+    budget[0] -= 1
     if isinstance(value, str):
         names.extend(_names_from_string(value, depth))
     elif isinstance(value, (list, tuple)):
         for item in value[:200]:
-            _collect(item, names, depth + 1)
+            _collect(item, names, depth + 1, budget)
     elif isinstance(value, dict):
-        _collect(value.get("name"), names, depth + 1)
+        _collect(value.get("name"), names, depth + 1, budget)
 
 
 def _names_from_string(value: str, depth: int) -> list[str]:

@@ -206,6 +206,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _AFTER_SLASH_RE = re.compile(rf"{_S}*[/|•·]{_S}*")
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d|2100)(?!\d)")
 _FOUR_DIGITS_RE = re.compile(r"\d{4}(?!\d)(?<!\d{5})")
+_ANY_DIGIT_RE = re.compile(r"\d")
 _RUN_RE = re.compile(r"[^\W_]*")
 _MIDNIGHT = frozenset(map(_norm, rules.MIDNIGHT_WORDS))
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "：": ":", "／": "/"})
@@ -578,8 +579,17 @@ def find_dates(text: str, *, dayfirst: bool = False, reference: datetime | None 
     """
     if not isinstance(text, str) or not text:
         return []
+    reference = _reference(reference)
+    if reference is None and not _ANY_DIGIT_RE.search(text):
+        return []  # every written date has a four-digit year
+    return list(_find_dates(text, dayfirst, reference))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, dayfirst: bool, reference: datetime | None) -> tuple[DateMatch, ...]:
+    """:func:`find_dates`, remembered: a file of the same line many times is scanned once."""
     s = _prepare(text)
-    return _with_kinds(s, _scan(s, dayfirst, _reference(reference)))
+    return tuple(_with_kinds(s, _scan(s, dayfirst, reference)))
 
 
 def is_date_line(line: str, *, dayfirst: bool = False) -> bool:

@@ -203,6 +203,12 @@ OTHER_ARTICLE_TOKENS: frozenset[str] = COMMENT_TOKENS | frozenset({
     "taboola", "plista",
 })
 
+#: Class/id tokens of boxes whose headings are not the page's headline (share and newsletter
+#: classes are left out: themes set them as feature flags on the article header).
+HEADING_BLOCKERS: frozenset[str] = OTHER_ARTICLE_TOKENS - frozenset({
+    "social", "share", "sharing", "newsletter", "authorbio", "bio", "biography",
+})
+
 #: Class/id tokens of furniture; dropped unless the box holds most of the page's paragraph text
 #: (themes put ``sidebar`` or ``nav`` classes on wrappers of the whole page).
 BOILERPLATE_WEAK: frozenset[str] = frozenset({
@@ -305,6 +311,9 @@ UPDATED_TOKENS: frozenset[str] = frozenset({
     "updated", "modified", "update", "aktualisiert", "lastmodified", "dateupdated", "datemodified",
     "lastupdated", "updatedat",
 })
+
+#: A line this short that holds a date is read as a date line (preferred over dates in running text).
+DATE_LINE_MAX_CHARS = 60
 
 #: Longest block (characters) searched for a written date.
 DATE_SCAN_MAX_CHARS = 400

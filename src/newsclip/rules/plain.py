@@ -64,4 +64,5 @@ NOT_HEADLINE_PATTERNS: tuple[str, ...] = (
     r"^(?:home|startseite|accueil|inicio)\b",
     r"\((?:foto|photo|bild|image|credit|fotos|photos)\b",
     r"\(BUTTON\)|_{3,}|^(?:suche|search|recherche|buscar|cerca)\b",
+    r"[←→❯❮▶◀≈]|^[»«›‹]|[»«›‹]$",
 )
