@@ -67,6 +67,8 @@ def read_file(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTING
 def decode(data: bytes, settings: Settings = DEFAULT_SETTINGS) -> str:
     """Decode bytes of unknown encoding to normalised text, or raise :class:`InputError`."""
     if len(data) > settings.max_bytes:
+        if len(data) == settings.max_bytes + 1:  # a stream read up to one byte past the limit: its size is unknown
+            raise TooLargeError(f"is over the {_human(settings.max_bytes)} limit (--max-size)")
         raise TooLargeError(f"{_human(len(data))} is over the {_human(settings.max_bytes)} limit (--max-size)")
     text = _decode_bytes(data)
     return normalise_text(text)

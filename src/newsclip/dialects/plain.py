@@ -39,7 +39,8 @@ _DANGLING_LINK = re.compile(r"\]\([^()\s]{0,2000}$")
 _LINK_TAIL = re.compile(r"[^()\s]{0,2000}?\)")
 _BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.I)
 _SENTENCE_PUNCT = re.compile(r"[.!?;][\"'”’»)]?(?:\s|$)")
-_CLOSING = re.compile(r"[.!…][\"'”’»)]?$")
+_CRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\|)\s|(?:^|\s)\d{1,2}\.\s(?=\S)")
+_CLOSING = re.compile(r"[.…][\"'”’»)]?$")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)]?$")
 _LETTER = re.compile(r"[^\W\d_]")
 _END_MARKERS = frozenset(END_MARKERS)
@@ -268,7 +269,7 @@ def _prose_words(block: _Block) -> int:
         return 0
     text = block.text
     words = len(text.split())
-    if words < 10 or not _SENTENCE_PUNCT.search(text):
+    if words < 10 or not _SENTENCE_PUNCT.search(text) or _breadcrumb_tail(text):
         return 0
     if len(block.lines) == 1:
         if words <= 20 and _is_header_like(text):
@@ -289,6 +290,15 @@ def _is_header_like(text: str) -> bool:
 def _maybe_byline(text: str) -> bool:
     """A byline word or label in a short line, confirmed by the byline scorer."""
     return len(text) <= 200 and _BYLINE_HINT.search(text) is not None and bylines.byline_score(text) >= 0.5
+
+
+def _breadcrumb_tail(text: str) -> str | None:
+    """The last step of a breadcrumb trail ("Home > World > <headline>"), or ``None``."""
+    parts = _CRUMB_SEPARATOR.split(text)
+    if len(parts) < 3 or len(text) > 400:
+        return None
+    tail = parts[-1].strip()
+    return tail if len(tail.split()) >= 3 else None
 
 
 def _main_run(blocks: list[_Block]) -> tuple[int, int]:
@@ -329,7 +339,7 @@ def _main_run(blocks: list[_Block]) -> tuple[int, int]:
         return (texts[0], len(blocks) - 1) if texts else (0, len(blocks) - 1)
     while end + 1 < len(blocks) and _is_closing_text(blocks[end + 1]):
         end += 1
-    while start > 0 and _is_closing_text(blocks[start - 1]):
+    while start > 0 and _is_closing_text(blocks[start - 1]) and _CLOSING.search(blocks[start - 1].text):
         start -= 1
     return start, end
 
@@ -416,8 +426,14 @@ def _title_candidates(blocks: list[_Block], zone: range, start: int, facts: set[
         out.extend((b, line) for line in block.lines if line.no not in facts)
     if start < len(blocks) and len(blocks[start].lines) == 1:
         first = blocks[start].lines[0]
-        if len(first.text.split()) <= 20 and folded.count(first.text.casefold()) >= 2:
+        if len(first.text.split()) <= 20:
             out.append((start, first))
+    for b in list(zone) + [start]:
+        if b < len(blocks) and len(blocks[b].lines) == 1:
+            line = blocks[b].lines[0]
+            tail = _breadcrumb_tail(line.text)
+            if tail:
+                out.append((b, _Line(line.no, tail, tail, 0)))
     return out
 
 
