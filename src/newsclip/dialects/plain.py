@@ -426,7 +426,8 @@ def _title_candidates(blocks: list[_Block], zone: range, start: int, facts: set[
         out.extend((b, line) for line in block.lines if line.no not in facts)
     if start < len(blocks) and len(blocks[start].lines) == 1:
         first = blocks[start].lines[0]
-        if len(first.text.split()) <= 20:
+        if len(first.text.split()) <= 20 and (not _CLOSING.search(first.text)
+                                               or folded.count(first.text.casefold()) >= 2):
             out.append((start, first))
     for b in list(zone) + [start]:
         if b < len(blocks) and len(blocks[b].lines) == 1:
@@ -517,7 +518,7 @@ def _pick_headline(blocks: list[_Block], candidates: list[tuple[int, _Line]], an
         elif len(block.lines) > 3:
             score -= 0.2
         words = _content_words(line.text.split())
-        if body_words and words:
+        if body_words and words and b != start:
             score += _OVERLAP_WEIGHT * len(words & body_words) / len(words)
         if best is None or score > best[0]:
             best = (score, b, line)
