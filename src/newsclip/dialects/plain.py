@@ -65,7 +65,7 @@ _HEADER_REACH = 14
 #: standing alone in its block, and for the share of its words that the body's opening uses.
 _RANK_PENALTY = 0.02
 _REPEAT_BONUS = 0.4
-_ALONE_BONUS = 0.3
+_ALONE_BONUS = 0.5
 _OVERLAP_WEIGHT = 1.0
 #: How much a run of prose counts once a comments/related heading has been passed.
 _AFTER_END_WEIGHT = 0.3
@@ -390,7 +390,7 @@ def _header_stack(blocks: list[_Block], start: int, draft: Draft, ctx: Context, 
     lowest_header = anchor_block
     if not draft.has("headline"):
         titles = _title_candidates(blocks, zone, start, facts, folded)
-        headline = _pick_headline(blocks, titles, anchor_block if anchor_block >= 0 else start, start, folded)
+        headline = _pick_headline(blocks, titles, start, folded)
         if headline is not None:
             b, line, confidence = headline
             set_text(draft, "headline", line.text, rule="title-line", lines=(line.no, line.last),
@@ -495,17 +495,16 @@ def _name_line(draft: Draft, blocks: list[_Block], first: int, last: int, ctx: C
                     return
 
 
-def _pick_headline(blocks: list[_Block], candidates: list[tuple[int, _Line]], anchor: int,
-                   start: int, folded: str) -> tuple[int, _Line, float] | None:
-    """The most title-like line above the byline/date anchor (or the body).
+def _pick_headline(blocks: list[_Block], candidates: list[tuple[int, _Line]], start: int,
+                   folded: str) -> tuple[int, _Line, float] | None:
+    """The most title-like line in the header zone, nearer the body the better.
 
     A line that the page repeats elsewhere (feed titles, breadcrumbs, share
     texts often carry the headline) scores higher.
     """
     body_words = _content_words(" ".join(block.text for block in blocks[start:start + 6]).split()[:300])
     best: tuple[float, int, _Line] | None = None
-    above = [(b, line) for b, line in candidates if b <= anchor or b == start]
-    for rank, (b, line) in enumerate(reversed(above)):
+    for rank, (b, line) in enumerate(reversed(candidates)):
         score = _title_score(line)
         if score <= 0:
             continue
