@@ -564,6 +564,9 @@ def _title_score(line: _Line) -> float:
         score -= 0.3
     if text[0].islower():
         score -= 0.4
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        score -= 0.5  # "Your Account Your Account": an image link and its alt text
     return score
 
 

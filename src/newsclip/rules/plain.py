@@ -65,4 +65,7 @@ NOT_HEADLINE_PATTERNS: tuple[str, ...] = (
     r"\((?:foto|photo|bild|image|credit|fotos|photos)\b",
     r"\(BUTTON\)|_{3,}|^(?:suche|search|recherche|buscar|cerca)\b",
     r"[←→❯❮▶◀≈]|^[»«›‹]|[»«›‹]$",
+    r"\blogo\b|javascript|\bcookies?\b|^(?:mehr zum thema|more on|more from|zum vergrößern|nach oben)\b",
+    r"^(?:become a member|rent this article|buy article|subscribe to|abonnieren|jetzt abonnieren)\b",
+    r"^(?:foto|photo|bild|image)\s\d+\s(?:de|of|von|sur|di)\s\d+",
 )
