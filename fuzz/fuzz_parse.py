@@ -24,6 +24,7 @@ import io
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import threading
@@ -60,6 +61,7 @@ PIECES: tuple[str, ...] = (
     "LENGTH: 300 words", "BYLINE: ", "SECTION: ", "LOAD-DATE: ", "HD\t", "BY\t", "PD\t", "SN\t", "TD\t", "LP\t",
     "Markdown Content:\n", "URL Source: ", "Published Time: ", "title: ", "date: ", "author: ", "tags: [",
     "!!python/object:os.system", "&a [", "*a", "'", "\"", "—", "…", "é", "ß", "日本", "\U0001f600", "\\",
+    "\\ud83d", "\\udcff", "\\u0000", "\\n", "\ud800", "\udcff", "=cmd|' /C calc'!A0", "@SUM(1)", "+1", "-1",
 )
 
 
@@ -117,7 +119,11 @@ def check(case: Case) -> None:
         records = []
         for article in articles:
             records.append(json.dumps(record_dict(article, explain=True), ensure_ascii=False))
-            csv.writer(io.StringIO()).writerow(csv_row(record_dict(article)))
+            records[-1].encode("utf-8")  # what a UTF-8 output file would do with it
+            row = io.StringIO()
+            csv.writer(row).writerow(csv_row(record_dict(article)))
+            row.getvalue().encode("utf-8")
+            _check_invariants(article)
     except Exception as exc:  # the point of the fuzzer: anything escaping is a finding
         raise Failure(_signature(exc), traceback.format_exc()) from exc
     if any(FAILED_MARK in w for a in articles for w in a.warnings):
@@ -127,6 +133,27 @@ def check(case: Case) -> None:
             parse_bytes(case.data, source=case.source))
         if [json.dumps(record_dict(a, explain=True), ensure_ascii=False) for a in again] != records:
             raise Failure("nondeterministic", "two parses of the same input gave different records")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?")
+
+
+def _check_invariants(article: object) -> None:
+    """What every record keeps whatever the input: counted words, ISO dates, web URLs, one-line fields."""
+    body = getattr(article, "body")
+    if getattr(article, "word_count") != (len(body.split()) if body else 0):
+        raise AssertionError("word_count does not count the body's words")
+    for name in ("date", "updated"):
+        value = getattr(article, name)
+        if value is not None and not _ISO_DATE.fullmatch(value):
+            raise AssertionError(f"{name} {value!r} is not ISO 8601")
+    url = getattr(article, "url")
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise AssertionError(f"url {url[:80]!r} is not a web address")
+    for name in ("headline", "byline"):
+        value = getattr(article, name)
+        if value is not None and (not value or value != value.strip() or "\n" in value):
+            raise AssertionError(f"{name} {value[:80]!r} is empty, padded or on several lines")
 
 
 #: The warning the library adds when a dialect parser raised and it recovered.
@@ -166,7 +193,7 @@ def mutate(data: bytes, ops: list[tuple[int, int, int, int]]) -> bytes:
     buf = bytearray(data)
     for kind, a, b, c in ops:
         if not buf:
-            buf.extend(PIECES[c % len(PIECES)].encode("utf-8"))
+            buf.extend(PIECES[c % len(PIECES)].encode("utf-8", "surrogatepass"))
             continue
         i, j = sorted((a % len(buf), b % len(buf)))
         kind %= 7
@@ -177,7 +204,7 @@ def mutate(data: bytes, ops: list[tuple[int, int, int, int]]) -> bytes:
         elif kind == 2:
             buf[i:i] = buf[i:j] * (1 + c % 4)
         elif kind == 3:
-            buf[i:i] = PIECES[c % len(PIECES)].encode("utf-8")
+            buf[i:i] = PIECES[c % len(PIECES)].encode("utf-8", "surrogatepass")
         elif kind == 4:
             del buf[j:]
         elif kind == 5:
@@ -196,7 +223,7 @@ def strategies() -> list[tuple[str, object]]:
     from hypothesis import strategies as st
 
     sources = st.sampled_from(["fuzz.txt", "fuzz.html", "fuzz.md", "fuzz.eml", "fuzz.mbox", "fuzz", "-"])
-    text = st.text(max_size=4000)
+    text = st.text(st.characters(blacklist_categories=()), max_size=4000)  # lone surrogates included
     pieces = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=30)), max_size=80).map("".join)
     files = fixture_files()
     ops = st.lists(st.tuples(*(st.integers(0, 2**16),) * 4), min_size=1, max_size=12)
@@ -309,7 +336,10 @@ def worker(deadline: float, seed: int, out: Path) -> int:
     rounds = 0
     while time.time() < deadline:
         name, strategy = kinds[rounds % len(kinds)]
-        run_round(name, strategy, rng.randrange(2**32), out, seen, watchdog, stats)
+        try:
+            run_round(name, strategy, rng.randrange(2**32), out, seen, watchdog, stats)
+        except Exception:  # a bug of the fuzzer itself: say so, and go on with the next round
+            print(f"FUZZER ERROR in round [{name}]:\n{traceback.format_exc()}", flush=True)
         rounds += 1
         if rounds % len(kinds) == 0:
             left = max(0.0, deadline - time.time())

@@ -209,18 +209,26 @@ def test_every_fixture_parses_as_each_dialect_without_escaping() -> None:
 # --------------------------------------------------------------------------- saved fuzzer findings
 
 
+def _as_text(data: bytes) -> str:
+    """A saved input as the text the fuzzer gave ``parse_text`` (lone surrogates were saved as surrogatepass)."""
+    try:
+        return data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", "replace")
+
+
 def test_regression_inputs_from_the_fuzzer() -> None:
-    """Every input the fuzzer ever saved parses (or is refused cleanly) and serialises."""
+    """Every input the fuzzer ever saved parses (or is refused cleanly), serialises, and no dialect fails on it."""
     assert REGRESSIONS.is_dir()
-    for path in sorted(REGRESSIONS.iterdir()):
-        if path.name.startswith("."):
-            continue
+    saved = sorted(p for p in REGRESSIONS.iterdir() if not p.name.startswith("."))
+    assert saved
+    for path in saved:
         data = path.read_bytes()
-        articles = parse_bytes_or_refuse(data, path.name)
-        for article in articles:
-            assert_sane(article)
-        assert_serialises(articles)
-        assert_serialises(parse_text(data.decode("utf-8", "replace"), source=path.name))
+        for articles in (parse_bytes_or_refuse(data, path.name), parse_text(_as_text(data), source=path.name)):
+            for article in articles:
+                assert_sane(article)
+                assert not [w for w in article.warnings if "parser failed" in w], (path.name, article.warnings)
+            assert_serialises(articles)
 
 
 # --------------------------------------------------------------------------- pathological sizes
@@ -261,6 +269,11 @@ def _check_by_lines(article: Article) -> None:
 
 def _check_header(article: Article) -> None:
     assert (article.headline, article.byline, article.date) == ("Harbour Works Delayed Again", "Ana Ruiz", "2025-03-03")
+    assert PARAGRAPH in (article.body or "")
+
+
+def _check_related(article: Article) -> None:
+    assert (article.byline, article.date) == ("Ana Ruiz", "2025-03-03")
     assert PARAGRAPH in (article.body or "")
 
 
@@ -307,7 +320,7 @@ PATHOLOGICAL: list[tuple[str, str, Callable[[], str], Callable[[Article], None]]
      _check_long_url),
     ("5k Title: lines", "txt", lambda: "Title: Harbour works\n" * 5_000, _check_title_lines),
     ("5k Related article: lines", "txt",
-     lambda: HEADER + "Related article: Harbour works delayed\n" * 5_000 + "\n" + PARAGRAPH, _check_header),
+     lambda: HEADER + "Related article: Harbour works delayed\n" * 5_000 + "\n" + PARAGRAPH, _check_related),
     ("one paragraph 3000 times", "txt", lambda: HEADER + (PARAGRAPH + "\n\n") * 3_000, _check_paragraphs),
     ("front matter of 5k keys", "md",
      lambda: "---\ntitle: Many Keys\n" + "".join(f"key{i}: value {i}\n" for i in range(5_000)) + "---\n\n" + PARAGRAPH,
@@ -484,3 +497,57 @@ def test_remembered_bylines_read_the_same() -> None:
     assert [bylines.parse_byline(line) for _ in range(3)] == [bylines.Byline("Ana Ruiz and Tom Lee",
                                                                              ("Ana Ruiz", "Tom Lee"), ())] * 3
     assert bylines.parse_byline("By " + "x" * 5_000) is None
+
+
+def test_truncation_marker_search_is_linear_on_long_space_runs() -> None:
+    """The marker's leading ``\\s*`` was tried from every space of the last paragraph."""
+    from newsclip.fields.body import clean_body
+    from newsclip.fields.text import Paragraph
+
+    result = clean_body([Paragraph("Storm hits coast." + " " * 200_000 + "x", 1, 1)])
+    assert (result.truncated, result.paragraphs[0].text) == (False, "Storm hits coast." + " " * 200_000 + "x")
+    result = clean_body([Paragraph("The storm hit the coast overnight … [+2764 chars]", 1, 1)])
+    assert (result.truncated, result.paragraphs[0].text) == (True, "The storm hit the coast overnight")
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    ("Title: Storm \ud83d Hits\n\nThe storm hit the coast overnight.\n", "Storm \ufffd Hits"),
+    ("Title: Storm \ud83d\ude00 Hits\n\nThe storm hit the coast overnight.\n", "Storm \U0001f600 Hits"),
+    ("Title: Storm \udcff Hits\n\nThe storm hit the coast overnight.\n", "Storm \ufffd Hits"),
+])
+def test_lone_surrogates_never_reach_a_record(text: str, headline: str) -> None:
+    """JSON escapes and library callers can hand over text that is not valid Unicode; records never carry it."""
+    [article] = parse_text(text, source="in.txt")
+    assert article.headline == headline
+    assert_serialises([article])
+
+
+@pytest.mark.parametrize(("source", "shown"), [
+    ("dump/bad\udcff\udcfe.txt", "dump/bad\\xff\\xfe.txt"),
+    ("dump/odd\ud800.txt", "dump/odd\\ud800.txt"),
+    ("dump/new\nline.txt", "dump/new\nline.txt"),
+    ("dump/café.txt", "dump/café.txt"),
+])
+def test_undecodable_source_names_are_escaped(source: str, shown: str) -> None:
+    [article] = parse_text("Title: Storm Hits\n\nThe storm hit the coast overnight.\n", source=source)
+    assert article.source == shown
+    assert_serialises([article])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a\ud800b", "a\ufffdb"),
+    ("pair \ud83d\ude00 joined", "pair \U0001f600 joined"),
+    ("<p>\udcff</p>\r\n", "<p>\ufffd</p>\n"),
+    ("plain ascii", "plain ascii"),
+])
+def test_normalise_text_replaces_lone_surrogates(text: str, expected: str) -> None:
+    from newsclip.reading import normalise_text
+
+    assert normalise_text(text) == expected
+
+
+def test_html_with_a_lone_surrogate_is_read_as_html() -> None:
+    """lxml refused such text, and the page fell back to plain text (a fuzzer find)."""
+    [article] = parse_text("<html><head><title>Storm \ud800 Hits</title></head><body><p>Rain fell.</p></body></html>",
+                           source="page.html")
+    assert (article.dialect, article.headline, article.body) == ("html", "Storm \ufffd Hits", "Rain fell.")

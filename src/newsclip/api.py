@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from types import ModuleType
 
 from . import dialects
@@ -10,7 +11,7 @@ from .assemble import assemble
 from .dialects.base import Context, Draft
 from .errors import InputError
 from .fields.text import paragraphs_from_lines
-from .model import Article
+from .model import FIELDS, Article
 from .reading import decode, normalise_text, read_file
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -28,7 +29,7 @@ def parse_text(text: str, *, source: str | None = None, settings: Settings | Non
 def _parse_normalised(text: str, source: str | None, settings: Settings) -> list[Article]:
     if not text.strip():
         return []
-    ctx = Context(settings=settings, source=source)
+    ctx = Context(settings=settings, source=_source_name(source))
     module = dialects.get(settings.dialect) if settings.dialect else dialects.detect(text, source)
     try:
         return _run(module, text, ctx)
@@ -50,7 +51,7 @@ def _run(module: ModuleType, text: str, ctx: Context, note: str | None = None) -
         for draft in drafts:
             draft.warn(note)
     total = len(drafts)
-    return [assemble(d, ctx, dialect=module.NAME, index=i, total=total) for i, d in enumerate(drafts, 1)]
+    return [_encodable(assemble(d, ctx, dialect=module.NAME, index=i, total=total)) for i, d in enumerate(drafts, 1)]
 
 
 def _raw_record(text: str, ctx: Context, failed: str) -> Article:
@@ -59,7 +60,44 @@ def _raw_record(text: str, ctx: Context, failed: str) -> Article:
     body = "\n\n".join(p.text for p in paragraphs_from_lines(enumerate(text.split("\n"), 1)))
     draft.set("body", body, rule="raw-text", confidence=0.1)
     draft.warn(f"the {failed} parser failed on this input; the whole text is kept as the body")
-    return assemble(draft, ctx, dialect=dialects.FALLBACK)
+    return _encodable(assemble(draft, ctx, dialect=dialects.FALLBACK))
+
+
+def _source_name(source: str | None) -> str | None:
+    """The input's name as records give it: bytes of a file name that are not UTF-8 written as ``\\xff``."""
+    if source is None or source.isascii():
+        return source
+    try:
+        return os.fsencode(source).decode("utf-8", "backslashreplace")
+    except UnicodeError:  # a lone surrogate that no file name decoding produced
+        return source.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _encodable(article: Article) -> Article:
+    """The article with lone surrogates (a JSON ``"\\ud83d"`` escape) as U+FFFD, so every writer can encode it."""
+    changes: dict[str, object] = {}
+    for name in FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str):
+            fixed = _valid_text(value)
+            if fixed is not value:
+                changes[name] = fixed
+        elif isinstance(value, tuple):
+            items = tuple(_valid_text(v) if isinstance(v, str) else v for v in value)
+            if any(a is not b for a, b in zip(items, value)):
+                changes[name] = items
+    return replace(article, **changes) if changes else article
+
+
+def _valid_text(text: str) -> str:
+    """``text`` itself if it encodes as UTF-8, else a copy with each lone surrogate as U+FFFD."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def parse_bytes(data: bytes, *, source: str | None = None, settings: Settings | None = None) -> list[Article]:
@@ -73,7 +111,7 @@ def parse_file(path: str | os.PathLike[str], settings: Settings | None = None) -
     """Read, decode and parse one file; raises :class:`InputError` for unreadable or empty files."""
     settings = settings or DEFAULT_SETTINGS
     text = read_file(path, settings)
-    return _parse_nonempty(text, os.fspath(path), settings)
+    return _parse_nonempty(text, os.fsdecode(path), settings)
 
 
 def _parse_nonempty(text: str, source: str | None, settings: Settings) -> list[Article]:

@@ -75,12 +75,25 @@ def decode(data: bytes, settings: Settings = DEFAULT_SETTINGS) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Newlines to LF, Unicode NFC, odd spaces to spaces, invisible and control characters dropped."""
+    """Newlines to LF, Unicode NFC, odd spaces to spaces, invisible and control characters dropped.
+
+    Lone surrogates (text that is not valid Unicode, e.g. from a JSON ``"\\ud83d"``)
+    become U+FFFD, so every later step and every output encoding can handle the text.
+    """
     if "\r" in text or not text.isascii():
         text = _NEWLINES.sub("\n", text)
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+        text = unicodedata.normalize("NFC", _without_surrogates(text).translate(_TRANSLATE))
     return _CONTROL.sub("", text)
+
+
+def _without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD (a split pair is joined back into its character)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def _decode_bytes(data: bytes) -> str:

@@ -15,7 +15,7 @@ from .._version import __version__
 from .common import PROG, NewsclipGroup
 
 #: Modules that define commands; one that does not exist yet is skipped.
-COMMAND_MODULES: tuple[str, ...] = ("parse", "convert", "info")
+COMMAND_MODULES: tuple[str, ...] = ("parse", "convert", "info", "search", "stats")
 
 
 @click.group(cls=NewsclipGroup, context_settings={"help_option_names": ["-h", "--help"]})

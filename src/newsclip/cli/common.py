@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -84,8 +85,30 @@ def exit_status_for(exc: BaseException) -> ExitStatus:
 
 
 def display_name(path: str) -> str:
-    """How an input is named in messages: the path as given, or ``<stdin>`` for ``-``."""
-    return STDIN_NAME if path == "-" else path
+    """How an input is named in messages: the path as given, or ``<stdin>`` for ``-``; always one printable line."""
+    return STDIN_NAME if path == "-" else printable(path)
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(name: str) -> str:
+    """``name`` with control characters and undecodable file-name bytes escaped (``\\n``, ``\\xff``).
+
+    A file may be called ``a<newline>b.txt`` or hold bytes that are not UTF-8;
+    its name must still fit in one line of a message and be encodable.
+    """
+    if name.isprintable():
+        return name
+    out = []
+    for char in name:
+        if char.isprintable():
+            out.append(char)
+        elif "\udc80" <= char <= "\udcff":  # a byte os.fsdecode could not decode
+            out.append(f"\\x{ord(char) - 0xDC00:02x}")
+        else:
+            out.append(_ESCAPES.get(char) or char.encode("unicode_escape", "backslashreplace").decode("ascii"))
+    return "".join(out)
 
 
 def error_line(subject: str | None, problem: str) -> None:
@@ -190,6 +213,10 @@ def atomic_output(path: str) -> Iterator[TextIO]:
     file at ``path`` untouched). Rows are written as given (``newline=""``).
     """
     target = os.path.abspath(path)
+    if _is_special(target):  # /dev/null, /dev/stdout, a named pipe: written in place, never replaced
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        return
     folder, name = os.path.split(target)
     fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
     try:
@@ -201,6 +228,15 @@ def atomic_output(path: str) -> Iterator[TextIO]:
         with suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _is_special(path: str) -> bool:
+    """Whether ``path`` exists and is neither a regular file nor a folder (a device, a pipe, a socket)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _mode_for(target: str) -> int:

@@ -10,7 +10,7 @@ import click
 
 from ..api import parse_bytes, parse_file
 from ..model import Article
-from ..output import Writer, format_for_path, open_writer
+from ..output import Writer, format_for_path, needs_path, open_writer, open_writer_at
 from ..settings import Settings
 from .common import (
     ExitStatus,
@@ -18,6 +18,7 @@ from .common import (
     color_wanted,
     csv_raw_option,
     data_stdout,
+    display_name,
     error_line,
     explain_option,
     fields_option,
@@ -68,7 +69,11 @@ def parse(ctx: click.Context, files: tuple[str, ...], fmt: str | None, output: s
         _check_output(output, files)
     fmt = fmt or _default_format(output)
     options = {"fields": fields, "explain": explain, "csv_raw": csv_raw, "full": full}
-    if to_stdout:
+    if needs_path(fmt):  # a database is updated in place (a re-run upserts by id), so no atomic replace
+        if to_stdout:
+            raise click.UsageError(f"-f {fmt} writes a file, not to stdout: name it with -o FILE")
+        ok = _parse_into(open_writer_at(fmt, output, **options), files, settings)
+    elif to_stdout:
         stream = sys.stdout if fmt == "pretty" else data_stdout()
         color = color_wanted(stream) if fmt == "pretty" else False
         ok = _parse_into(open_writer(fmt, stream, color=color, **options), files, settings)
@@ -77,7 +82,7 @@ def parse(ctx: click.Context, files: tuple[str, ...], fmt: str | None, output: s
             with atomic_output(output) as handle:
                 ok = _parse_into(open_writer(fmt, handle, color=False, **options), files, settings)
         except OSError as exc:
-            error_line(output, problem_of(exc))
+            error_line(display_name(output), problem_of(exc))
             ctx.exit(ExitStatus.FAILED)
     ctx.exit(ExitStatus.OK if ok else ExitStatus.FAILED)
 
@@ -114,12 +119,13 @@ def _default_format(output: str) -> str:
 def _check_output(output: str, files: Sequence[str]) -> None:
     """Refuse an output path that is a folder, sits in no folder, or is one of the inputs."""
     hint = "'-o' / '--output'"
+    shown = display_name(output)
     if os.path.isdir(output):
-        raise click.BadParameter(f"{output} is a folder; give a file name", param_hint=hint)
+        raise click.BadParameter(f"{shown} is a folder; give a file name", param_hint=hint)
     folder = os.path.dirname(os.path.abspath(output))
     if not os.path.isdir(folder):
-        raise click.BadParameter(f"the folder {folder} does not exist", param_hint=hint)
+        raise click.BadParameter(f"the folder {display_name(folder)} does not exist", param_hint=hint)
     for path in files:
         if path != STDIO and same_file(path, output):
-            raise click.BadParameter(f"{output} is one of the input files; refusing to overwrite it",
+            raise click.BadParameter(f"{shown} is one of the input files; refusing to overwrite it",
                                      param_hint=hint)

@@ -9,15 +9,22 @@ comments are skipped. Nothing is ever fetched.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
+from ..fields.bylines import canonical_agency, parse_byline
+from ..fields.dates import find_dates, is_date_line
+from ..fields.headline import clean_headline
 from ..fields.text import Paragraph, strip_markup
+from ..fields.urls import site_of
 from ..rules import html as rules
+from ..rules.bylines import PREFIXES
 from .base import Context, Draft
 from .common import add_agencies, is_junk, set_authors, set_body, set_byline, set_date, set_text, set_url
+from .html_body import LineFinder, extract
 from .html_meta import (
     Marked,
     PageInfo,
@@ -27,21 +34,24 @@ from .html_meta import (
     jsonld_people,
     jsonld_string,
     resolve,
+    segments_of,
+    text_of,
+    tokens,
     type_rank,
 )
 
 NAME = "html"
 DESCRIPTION = "a saved web page: <!doctype html>, <html>, <head>/<body> or dense tags near the top"
 
-_LEADING_JUNK = re.compile(r"\A(?:\s|<!--.{0,2000}?-->|<\?xml[^>]{0,300}\?>)*", re.DOTALL)
-_OPENING_TAG = re.compile(r"<([a-z][a-z0-9]{0,15})[\s/>]")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,400})?/?>")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)")
-_URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|-|_|\.|$)")
-_LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
+_LEADING_JUNK = re.compile(rules.LEADING_JUNK_PATTERN, re.DOTALL)
+_OPENING_TAG = re.compile(rules.OPENING_TAG_PATTERN)
+_TAG = re.compile(rules.TAG_PATTERN)
+_URL_DATE = re.compile(rules.URL_DATE_PATTERN)
+_URL_DATE_COMPACT = re.compile(rules.URL_COMPACT_DATE_PATTERN)
+_META_COMPACT_DATE = re.compile(rules.META_COMPACT_DATE_PATTERN)
+_LANG = re.compile(rules.LANGUAGE_TAG_PATTERN)
 _WORDS = re.compile(r"\w+")
-#: A user or pen name on its own: one to four words of letters, digits and name punctuation.
-_BARE_NAME = re.compile(r"^(?=[^\d]*[^\W\d_])[\w.'’-]{2,30}(?: [\w.'’-]{1,30}){0,3}$")
+_BARE_NAME = re.compile(rules.BARE_NAME_PATTERN)
 
 
 # --------------------------------------------------------------------------- sniffing
@@ -56,14 +66,19 @@ def sniff(text: str) -> float:
         return 0.95
     lower = text[:rules.SNIFF_PAGE_CHARS].lower()
     page_tags = sum(1 for t in rules.PAGE_TAGS if t in lower)
-    opener = _OPENING_TAG.match(start)
-    if opener and opener.group(1) in rules.OPENING_ELEMENTS:
-        return 0.9 if page_tags else 0.7
     if "<" not in head:
         return 0.0
+    tags = _TAG.findall(head)
+    opener = _OPENING_TAG.match(start)
+    element = opener.group(1) if opener else ""
+    if element in rules.PAGE_OPENING_ELEMENTS:
+        return 0.9 if page_tags else 0.8
+    if element in rules.FRAGMENT_OPENING_ELEMENTS:
+        if page_tags:
+            return 0.9
+        return 0.7 if len(tags) >= rules.SNIFF_MIN_FRAGMENT_TAGS else 0.3
     if page_tags >= 2:
         return 0.7
-    tags = _TAG.findall(head)
     share = sum(len(t) for t in tags) / max(len(head), 1)
     if len(tags) >= rules.SNIFF_MIN_TAGS and share >= rules.SNIFF_MIN_TAG_SHARE:
         return 0.6
@@ -75,16 +90,12 @@ def sniff(text: str) -> float:
 
 def _soup(text: str) -> Any:
     """The parsed page: lxml when installed, else Python's own parser; parser warnings silenced."""
+    import importlib.util
     import warnings
 
     from bs4 import BeautifulSoup
 
-    try:
-        import lxml  # noqa: F401
-
-        features = "lxml"
-    except ImportError:
-        features = "html.parser"
+    features = "lxml" if importlib.util.find_spec("lxml") is not None else "html.parser"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return BeautifulSoup(text, features)
@@ -106,32 +117,46 @@ def parse(text: str, ctx: Context) -> list[Draft]:
     _set_language(draft, info, article, where)
     found = _set_body(draft, soup, info, article, headline, text)
     _set_late_dates(draft, info, found, ctx, where)
-    if info.jsonld_status == "repaired":
+    if info.jsonld_repaired:
         draft.warn("malformed JSON-LD repaired")
-    elif info.jsonld_status == "broken":
+    if info.jsonld_broken:
         draft.warn("malformed JSON-LD ignored")
     return [draft]
 
 
 class _Locator:
-    """Line numbers of metadata values, found by a plain search of the raw page."""
+    """Line numbers of values, found by a plain search of the raw page (``visible`` ones below ``<body>``)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        body = text.find("<body")
+        self.body = body if body >= 0 else 0
 
-    def __call__(self, value: str | None) -> tuple[int, int] | None:
+    def __call__(self, value: str | None, *, visible: bool = False, attribute: bool = False) -> tuple[int, int] | None:
+        """Lines of the first occurrence of ``value`` (as a whole quoted attribute value when ``attribute``)."""
         if not value:
             return None
-        probe = value.strip()[:60]
-        pos = self.text.find(probe) if probe else -1
+        text = value.strip()
+        probe = text[:60]
+        if not probe:
+            return None
+        start = self.body if visible else 0
+        pos = -1
+        if attribute:
+            for quote in ('"', "'"):
+                pos = self.text.find(quote + html.escape(text, quote=False) + quote)
+                if pos >= 0:
+                    pos += 1
+                    break
+        if pos < 0:
+            pos = self.text.find(probe, start)
+        if pos < 0:
+            escaped = html.escape(probe, quote=False)
+            pos = self.text.find(escaped, start) if escaped != probe else -1
         if pos < 0:
             return None
         line = self.text.count("\n", 0, pos) + 1
         return line, line + probe.count("\n")
-
-    def of_tag(self, tag: Any) -> tuple[int, int] | None:
-        line = getattr(tag, "sourceline", None)
-        return (line, line) if isinstance(line, int) else None
 
 
 # --------------------------------------------------------------------------- JSON-LD choice
@@ -141,7 +166,8 @@ def _pick_article(info: PageInfo) -> dict[str, Any] | None:
     """The JSON-LD object that describes the article: best type, matching the page URL when several."""
     best: tuple[int, int, int] | None = None
     chosen = None
-    page_url = _url_key(info.canonical or info.first_meta(("og:url",)) and info.first_meta(("og:url",))[1])
+    og_url = info.first_meta(("og:url",))
+    page_url = _url_key(og_url[1] if og_url else info.canonical)
     for order, obj in enumerate(info.jsonld):
         rank = type_rank(obj)
         if rank is None:
@@ -149,7 +175,7 @@ def _pick_article(info: PageInfo) -> dict[str, Any] | None:
         url = jsonld_string(obj.get("url")) or jsonld_string(obj.get("mainEntityOfPage"))
         mismatch = 1 if page_url and url and _url_key(url) != page_url else 0
         empty = 0 if (obj.get("headline") or obj.get("name") or obj.get("datePublished")) else 1
-        key = (rank if not is_page_rank(rank) else 1000 + rank, mismatch + empty, order)
+        key = (rank, mismatch + empty, order)
         if best is None or key < best:
             best, chosen = key, obj
     return chosen
@@ -168,8 +194,9 @@ def _is_article(obj: dict[str, Any] | None) -> bool:
 
 
 def _site_names(info: PageInfo, article: dict[str, Any] | None) -> list[str]:
+    """Names the site goes by (OpenGraph, publisher, WebSite objects), to cut from titles and bylines."""
     names: list[str] = []
-    for key in ("og:site_name", "application-name", "apple-mobile-web-app-title"):
+    for key in rules.META_SITE_NAME:
         for value in info.meta.get(key, ()):
             if value.strip():
                 names.append(value.strip())
@@ -191,7 +218,10 @@ def _site_names(info: PageInfo, article: dict[str, Any] | None) -> list[str]:
 
 
 def _set_url(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] | None, where: _Locator) -> None:
-    """The page address: canonical link, OpenGraph, JSON-LD, microdata, then share buttons."""
+    """The page address: OpenGraph (the page's own address), canonical link, JSON-LD, microdata, share buttons.
+
+    Addresses with a path come first; a bare front-page address is the last resort.
+    """
     candidates: list[tuple[str, str]] = []
     for value in info.meta.get("og:url", ()):
         candidates.append(("og-url", value))
@@ -206,9 +236,10 @@ def _set_url(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] | 
             value = jsonld_string(article.get(key))  # type: ignore[union-attr]
             if value:
                 candidates.append(("jsonld-url", value))
-    for marked in info.itemprops.get("url", []):
-        if marked.value:
-            candidates.append(("microdata-url", marked.value))
+    for prop in ("url", "mainentityofpage"):
+        for marked in info.itemprops.get(prop, []):
+            if marked.value and not _in_person_item(marked.tag):
+                candidates.append(("microdata-url", marked.value))
     parsely = _parsely(info).get("url")
     if parsely:
         candidates.append(("meta-url", parsely))
@@ -225,7 +256,7 @@ def _set_url(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] | 
         absolute.append((rule, value, value))
     deep = [c for c in absolute if urlsplit(c[1]).path.strip("/")]
     for rule, value, raw in deep:
-        if set_url(draft, value, rule=rule, lines=where(raw)):
+        if set_url(draft, value, rule=rule, lines=where(raw, attribute=True)):
             return
     shared = _url_from_share_links(soup)
     if shared and set_url(draft, shared, rule="share-link", lines=where(shared), confidence=0.6):
@@ -235,10 +266,15 @@ def _set_url(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] | 
             return
 
 
+def _in_person_item(tag: Any) -> bool:
+    """Whether a microdata property belongs to a person or organisation item (an author's page)."""
+    scope = tag if tag.get("itemscope") is not None else tag.find_parent(attrs={"itemscope": True})
+    kind = scope.get("itemtype") if scope is not None else None
+    return isinstance(kind, str) and kind.rstrip("/").rsplit("/", 1)[-1].lower() in rules.MICRODATA_PERSON_TYPES
+
+
 def _url_from_share_links(soup: Any) -> str | None:
     """The page address carried by a share button (``facebook.com/sharer.php?u=...``)."""
-    from urllib.parse import parse_qs
-
     for count, link in enumerate(soup.find_all("a", href=True)):
         if count >= rules.MAX_SHARE_LINKS:
             break
@@ -261,78 +297,129 @@ def _url_from_share_links(soup: Any) -> str | None:
 
 def _set_headline(draft: Draft, info: PageInfo, article: dict[str, Any] | None, site_names: list[str],
                   where: _Locator) -> str | None:
-    """Headline by agreement between metadata titles, the visible ``<h1>`` and ``<title>``."""
-    from ..fields.headline import clean_headline
+    """Headline by agreement between metadata titles, the visible headings and ``<title>``.
 
+    Logo headings found on the way join ``site_names`` (in place), so the author and
+    title checks that follow know the site's own name.
+    """
     site = _site_of(draft.get("url"))
 
     def clean(value: str | None) -> str | None:
-        if not value or is_junk(value):
+        if not value or is_junk(value) or len(value) > rules.MAX_HEADLINE_CHARS:
             return None
-        value = strip_markup(value)
-        if len(value) > 600:
-            return None
-        return clean_headline(value, site=site, site_names=site_names)
+        return clean_headline(strip_markup(value), site=site, site_names=site_names)
 
-    metas: list[tuple[str, str, str]] = []  # (rule, cleaned, raw)
+    metas = _title_candidates(info, article, clean)
+    h1s, h2s = _visible_headings(info, clean, site_names)
+    title = clean(_cut_at_site_name(info.title, site_names))
+    rest = _title_remainder(info.title, title)
+    if rest and rest not in site_names:
+        site_names.append(rest)
+    choice = _agree(metas, h1s, h2s, title, info.title)
+    if choice is None:
+        return None
+    rule, value, raw = choice
+    visible = rule in ("h1", "h2")
+    set_text(draft, "headline", value, rule=rule, lines=where(raw, visible=visible, attribute=not visible))
+    _anchor_headline(info, value, h1s + h2s)
+    return draft.get("headline")
+
+
+def _title_candidates(info: PageInfo, article: dict[str, Any] | None, clean: Any) -> list[tuple[str, str, str]]:
+    """Metadata titles as ``(rule, cleaned, raw)``, best source first."""
+    metas: list[tuple[str, str, str]] = []
     if article is not None:
-        raw = jsonld_string(article.get("headline")) or (jsonld_string(article.get("name")) if _is_article(article) else None)
+        raw = jsonld_string(article.get("headline"))
+        if raw is None and _is_article(article):
+            raw = jsonld_string(article.get("name"))
         cleaned = clean(raw)
         if cleaned:
             metas.append(("jsonld-headline", cleaned, raw or ""))
     for key in rules.META_HEADLINE:
         found = info.meta.get(key)
-        if found:
-            cleaned = clean(found[0])
-            if cleaned:
-                metas.append(("og-title" if key == "og:title" else "meta-title", cleaned, found[0]))
-    for marked in info.itemprops.get("headline", []):
-        cleaned = clean(marked.value or marked.text)
+        cleaned = clean(found[0]) if found else None
         if cleaned:
-            metas.append(("microdata-headline", cleaned, marked.value or marked.text))
+            metas.append(("og-title" if key == "og:title" else "meta-title", cleaned, found[0]))
+    for marked in info.itemprops.get("headline", []):
+        raw = marked.value or marked.text
+        cleaned = clean(raw)
+        if cleaned:
+            metas.append(("microdata-headline", cleaned, raw))
+    return metas
+
+
+def _visible_headings(info: PageInfo, clean: Any, site_names: list[str]
+                      ) -> tuple[list[tuple[str, Marked]], list[tuple[str, Marked]]]:
+    """The page's ``<h1>`` and ``<h2>`` texts that could be the headline; logo headings join ``site_names``."""
     names = {_key(n) for n in site_names}
     raw_title_key = _key(info.title)
-    title = clean(info.title)
-    title_key = _key(title)
+    title_key = _key(clean(info.title))
+    logos: list[str] = []
 
-    def visible(marks: list[Marked]) -> list[tuple[str, Marked]]:
+    def keep(marks: list[Marked]) -> list[tuple[str, Marked]]:
         out = []
         for marked in marks:
             cleaned = clean(marked.text)
             key = _key(cleaned)
             if not cleaned or key in names or in_boilerplate(marked.tag, info, rules.HEADING_BLOCKERS):
                 continue
-            if key and key in raw_title_key and key not in title_key:
-                continue  # the site name, cut from the <title> as a suffix
-            if _links_home(marked.tag):
-                logos.append(marked.text)
+            if (key in raw_title_key and key not in title_key) or _links_home(marked.tag) or _is_domain(cleaned):
+                logos.append(marked.text)  # the site's name: cut from the <title>, or a link home
                 continue
             out.append((cleaned, marked))
         return out
 
-    logos: list[str] = []
-    h1s, h2s = visible(info.h1), visible(info.h2)
-    if logos:
-        site_names = site_names + logos
-        title = clean(info.title)
-    choice = _agree(metas, h1s, h2s, title, info.title)
-    if choice is None:
-        return None
-    rule, value = choice
-    set_text(draft, "headline", value, rule=rule, lines=where(value))
-    key = _key(value)
-    anchor = None
-    for _, marked in h1s + h2s:
-        if _key(marked.text) == key or (len(key) >= 12 and key in _key(marked.text)):
-            anchor = marked
-            break
-    else:
-        if h1s:
-            anchor = h1s[0][1]
+    h1s, h2s = keep(info.h1), keep(info.h2)
+    site_names.extend(n for n in dict.fromkeys(logos) if n not in site_names)
+    return h1s, h2s
+
+
+def _anchor_headline(info: PageInfo, headline: str, headings: list[tuple[str, Marked]]) -> None:
+    """Remember where the headline's heading sits: dates and bylines near it belong to the article."""
+    key = _key(headline)
+    anchor = next((m for _, m in headings if _key(m.text) == key or (len(key) >= 12 and key in _key(m.text))), None)
+    if anchor is None and headings and headings[0][1].tag.name == "h1":
+        anchor = headings[0][1]
     if anchor is not None:
         info.headline_order = anchor.order
         info.headline_chain = {id(p) for p in anchor.tag.parents}
-    return draft.get("headline")
+
+
+def _cut_at_site_name(title: str | None, site_names: list[str]) -> str | None:
+    """``Headline : Site Name | Site motto`` -> ``Headline`` when a known site name follows a separator."""
+    if not title:
+        return title
+    for name in site_names:
+        if len(name) < 4:
+            continue
+        index = title.find(name)
+        head = title[:index].rstrip() if index > 0 else ""
+        if len(head) >= rules.MIN_TITLE_HEAD_CHARS and head[-1] in rules.TITLE_SEPARATORS:
+            return head.rstrip(rules.TITLE_SEPARATORS)
+    return title
+
+
+def _is_domain(text: str) -> bool:
+    """Whether a heading is only a domain name (``example.de``): a logo, not a headline."""
+    if " " in text or "." not in text:
+        return False
+    tld = text.rstrip("/").rsplit(".", 1)[1]
+    return tld.isalpha() and 2 <= len(tld) <= 12
+
+
+def _title_remainder(raw: str | None, cleaned: str | None) -> str | None:
+    """What cleaning cut from the ``<title>`` (the site name), when it cut a clean prefix or suffix."""
+    if not raw or not cleaned or raw == cleaned:
+        return None
+    raw = " ".join(raw.split())
+    if raw.startswith(cleaned):
+        rest = raw[len(cleaned):]
+    elif raw.endswith(cleaned):
+        rest = raw[: -len(cleaned)]
+    else:
+        return None
+    rest = rest.strip(rules.TITLE_SEPARATORS)
+    return rest if 0 < len(rest) <= rules.MAX_SITE_NAME_CHARS else None
 
 
 def _links_home(tag: Any) -> bool:
@@ -348,32 +435,32 @@ def _links_home(tag: Any) -> bool:
 
 
 def _agree(metas: list[tuple[str, str, str]], h1s: list[tuple[str, Marked]], h2s: list[tuple[str, Marked]],
-           title: str | None, raw_title: str | None) -> tuple[str, str] | None:
+           title: str | None, raw_title: str | None) -> tuple[str, str, str] | None:
     """The headline the metadata titles and a visible heading agree on, else the best single source."""
-    cleaned = [(m[0], m[1], _key(m[1])) for m in metas]
+    cleaned = [(m[0], m[1], _key(m[1]), m[2]) for m in metas]
     if title:
-        cleaned.append(("title-tag", title, _key(title)))
+        cleaned.append(("title-tag", title, _key(title), raw_title or title))
     raws = [_key(m[2]) for m in metas] + ([_key(raw_title)] if raw_title else [])
     for rule, headings in (("h1", h1s), ("h2", h2s)):
         for text, _ in headings:
             key = _key(text)
             if any(key == c[2] for c in cleaned):
-                return rule, text
+                return rule, text, text
         for text, _ in headings:
             key = _key(text)
-            for meta_rule, meta_text, meta_key in cleaned:
+            for meta_rule, meta_text, meta_key, meta_raw in cleaned:
                 if len(meta_key) >= 12 and key.endswith(" " + meta_key):
-                    return meta_rule, meta_text  # the heading carries a kicker before the title
+                    return meta_rule, meta_text, meta_raw  # the heading carries a kicker before the title
         for text, _ in headings:
             key = _key(text)
             if len(key) >= 12 and any(key in raw for raw in raws):
-                return rule, text
+                return rule, text, text
     if h1s:
-        return "h1", h1s[0][0]
+        return "h1", h1s[0][0], h1s[0][0]
     if metas:
-        return metas[0][0], metas[0][1]
+        return metas[0][0], metas[0][1], metas[0][2]
     if title:
-        return "title-tag", title
+        return "title-tag", title, raw_title or title
     return None
 
 
@@ -384,8 +471,6 @@ def _key(text: str | None) -> str:
 def _site_of(url: str | None) -> str | None:
     if not url:
         return None
-    from ..fields.urls import site_of
-
     return site_of(url)
 
 
@@ -398,41 +483,15 @@ def _set_subheadline(draft: Draft, info: PageInfo, article: dict[str, Any] | Non
     if found:
         key, value = found
         rule = "og-description" if key == "og:description" else "meta-description"
-        set_text(draft, "subheadline", value, rule=rule, lines=where(value))
+        set_text(draft, "subheadline", value, rule=rule, lines=where(value, attribute=True))
 
 
 def _set_authors(draft: Draft, info: PageInfo, article: dict[str, Any] | None, site_names: list[str],
                  ctx: Context, where: _Locator) -> None:
     """Authors: JSON-LD, then author meta tags, microdata, and the visible byline element."""
-    blocked = {_key(n) for n in site_names}
-    if article is not None:
-        people, orgs = jsonld_people(article.get("author") or article.get("creator"), info)
-        people = [p for p in people if _key(p) not in blocked]
-        if people and set_authors(draft, people, rule="jsonld-author", lines=where(people[0])):
-            add_agencies(draft, orgs, rule="jsonld-author")
-            return
-        if orgs and not is_page_rank(type_rank(article)):
-            add_agencies(draft, orgs, rule="jsonld-author")
-    for key in rules.META_AUTHOR:
-        values = [v.strip() for v in info.meta.get(key, ()) if v.strip() and not _is_link(v)]
-        values = [v for v in values if _key(v) not in blocked]
-        if values:
-            rule = "article-author" if key.startswith(("article:", "og:")) else "meta-author"
-            if len(values) == 1 and _byline_names(values[0]):
-                if set_byline(draft, values[0], ctx, rule=rule, lines=where(values[0])):
-                    return
-            if set_authors(draft, values if len(values) > 1 else values[0], rule=rule, lines=where(values[0])):
-                return
-    parsely = _parsely(info).get("author")
-    if parsely and set_authors(draft, parsely, rule="meta-author"):
+    if _authors_from_metadata(draft, info, article, site_names, ctx, where):
+        _printed_byline(draft, info, where)
         return
-    for marked in info.itemprops.get("author", []) + info.itemprops.get("creator", []):
-        if in_boilerplate(marked.tag, info):
-            continue
-        name = _microdata_name(marked)
-        if name and not _is_link(name) and _key(name) not in blocked:
-            if set_authors(draft, name, rule="microdata-author", lines=where(name)):
-                return
     for marked in info.bylines:
         if in_boilerplate(marked.tag, info):
             continue
@@ -440,22 +499,86 @@ def _set_authors(draft: Draft, info: PageInfo, article: dict[str, Any] | None, s
             return
 
 
-def _set_visible_byline(draft: Draft, marked: Marked, ctx: Context, where: _Locator) -> bool:
-    """A byline element's text; a bare user name is taken when the element holds only the name."""
-    from ..fields.bylines import parse_byline
+def _printed_byline(draft: Draft, info: PageInfo, where: _Locator) -> None:
+    """The byline as the page prints it, when it names the same people as the metadata."""
+    wanted = {_key(a) for a in draft.get("authors", ())}
+    if not wanted:
+        return
+    for marked in info.bylines:
+        if in_boilerplate(marked.tag, info):
+            continue
+        parsed = parse_byline(marked.text, labelled=True)
+        if parsed is not None and {_key(a) for a in parsed.authors} == wanted:
+            draft.set("byline", parsed.text, rule="byline-element", lines=where(marked.text, visible=True),
+                      overwrite=True)
+            return
 
-    text = marked.text
-    parsed = parse_byline(text, labelled=True)
-    if parsed is not None and (parsed.authors or parsed.agencies):
-        return set_byline(draft, text, ctx, rule="byline-element", lines=where(text))
-    if _BARE_NAME.match(text) and _is_name_element(marked.tag):
-        return set_authors(draft, [text], rule="byline-element", lines=where(text))
+
+def _authors_from_metadata(draft: Draft, info: PageInfo, article: dict[str, Any] | None, site_names: list[str],
+                           ctx: Context, where: _Locator) -> bool:
+    """Authors named by JSON-LD, author meta tags or microdata; whether any were set."""
+    blocked = {_key(n) for n in site_names}
+    if article is not None:
+        people, orgs = jsonld_people(article.get("author") or article.get("creator"), info)
+        people = [p for p in people if _key(p) not in blocked]
+        if people and set_authors(draft, people, rule="jsonld-author", lines=where(people[0])):
+            add_agencies(draft, orgs, rule="jsonld-author")
+            return True
+        if orgs and not is_page_rank(type_rank(article)):
+            wires = [o for o in orgs if canonical_agency(o)]
+            if wires and set_authors(draft, wires, rule="jsonld-author", lines=where(wires[0])):
+                return True
+    for key in rules.META_AUTHOR:
+        values = [v.strip() for v in info.meta.get(key, ()) if v.strip() and not _is_link(v)]
+        values = [v for v in values if _key(v) not in blocked]
+        if values:
+            rule = "article-author" if key.startswith(("article:", "og:")) else "meta-author"
+            if len(values) == 1 and _byline_names(values[0]):
+                if set_byline(draft, values[0], ctx, rule=rule, lines=where(values[0], attribute=True)):
+                    return True
+            if set_authors(draft, values if len(values) > 1 else values[0], rule=rule,
+                           lines=where(values[0], attribute=True)):
+                return True
+    parsely = _parsely(info).get("author")
+    if parsely and set_authors(draft, parsely, rule="meta-author"):
+        return True
+    for marked in info.itemprops.get("author", []) + info.itemprops.get("creator", []):
+        if in_boilerplate(marked.tag, info):
+            continue
+        name = _microdata_name(marked)
+        if name and not _is_link(name) and _key(name) not in blocked:
+            if set_authors(draft, name, rule="microdata-author", lines=where(name, visible=True)):
+                return True
     return False
 
 
-def _byline_names(text: str) -> bool:
-    from ..fields.bylines import parse_byline
+def _set_visible_byline(draft: Draft, marked: Marked, ctx: Context, where: _Locator) -> bool:
+    """A byline element's text; a bare user name is taken when the element holds only the name."""
+    text = marked.text
+    parsed = parse_byline(text, labelled=True)
+    if parsed is not None and (parsed.authors or parsed.agencies):
+        names = list(parsed.authors) + list(parsed.agencies)
+        lines = where(text, visible=True) or where(names[0], visible=True)
+        return set_byline(draft, text, ctx, rule="byline-element", lines=lines)
+    name = _strip_byline_prefix(text)
+    if _BARE_NAME.match(name) and _is_name_element(marked.tag):
+        lines = where(text, visible=True) or where(name, visible=True)
+        return set_authors(draft, [name], rule="byline-element", lines=lines)
+    return False
 
+
+def _strip_byline_prefix(text: str) -> str:
+    """``by wirebird`` / ``von gizzmo`` -> the name alone (a byline word before a bare user name)."""
+    low = text.casefold()
+    for prefixes in PREFIXES.values():
+        for prefix in prefixes:
+            word = prefix.casefold()
+            if low.startswith(word) and len(text) > len(word) and not text[len(word)].isalnum():
+                return text[len(word):].strip(" :")
+    return text
+
+
+def _byline_names(text: str) -> bool:
     parsed = parse_byline(text, labelled=True)
     return parsed is not None and bool(parsed.authors)
 
@@ -471,8 +594,6 @@ def _microdata_name(marked: Marked) -> str | None:
     inner = tag.find(attrs={"itemprop": "name"}) if tag.get("itemscope") is not None else None
     if inner is not None:
         value = inner.get("content")
-        from .html_meta import text_of
-
         return value if isinstance(value, str) else text_of(inner, 200)
     return marked.value if marked.value and not _is_link(marked.value) else marked.text
 
@@ -496,14 +617,15 @@ def _set_dates(draft: Draft, info: PageInfo, article: dict[str, Any] | None, ctx
     for key in rules.META_PUBLISHED:
         for value in info.meta.get(key, ()):
             rule = "article-published-time" if key.startswith(("article:", "og:")) else "meta-date"
-            if set_date(draft, value, ctx, rule=rule, lines=where(value)):
+            if set_date(draft, _meta_date(value), ctx, rule=rule, lines=where(value, attribute=True)):
                 break
         if draft.has("date"):
             break
     for key in rules.META_MODIFIED:
         for value in info.meta.get(key, ()):
             rule = "article-modified-time" if key.startswith(("article:", "og:")) else "meta-date"
-            if set_date(draft, value, ctx, rule=rule, lines=where(value), field="updated"):
+            if set_date(draft, _meta_date(value), ctx, rule=rule, lines=where(value, attribute=True),
+                        field="updated"):
                 break
     for prop, target in (("datepublished", "date"), ("datecreated", "date"), ("datemodified", "updated")):
         for marked in info.itemprops.get(prop, []):
@@ -519,16 +641,35 @@ def _set_dates(draft: Draft, info: PageInfo, article: dict[str, Any] | None, ctx
             set_date(draft, raw, ctx, rule="jsonld-page-date", lines=where(raw), confidence=0.6)
     if not draft.has("date"):
         for obj in info.jsonld:
+            if type_rank(obj) is None and _jsonld_kind(obj) in rules.JSONLD_NOT_ARTICLE_TYPES:
+                continue
             raw = jsonld_string(obj.get("datePublished"))
             if raw and set_date(draft, raw, ctx, rule="jsonld-date", lines=where(raw), confidence=0.6):
                 break
 
 
+def _jsonld_kind(obj: dict[str, Any]) -> str:
+    kind = obj.get("@type")
+    first = kind[0] if isinstance(kind, list) and kind else kind
+    return first.rsplit("/", 1)[-1].lower() if isinstance(first, str) else ""
+
+
 def _set_late_dates(draft: Draft, info: PageInfo, found: Any, ctx: Context, where: _Locator) -> None:
     """Dates from visible ``<time>`` and date elements, the text around the headline, then the URL path."""
-    if draft.has("date"):
-        return
     times = _by_distance([m for m in info.times if not in_boilerplate(m.tag, info)], info.headline_order)
+    if not draft.has("date"):
+        _visible_date(draft, info, found, times, ctx, where)
+    if not draft.has("updated"):
+        for mark in times:
+            raw = mark.value or mark.text
+            if raw and _time_kind(mark) == "updated" and set_date(
+                    draft, raw, ctx, rule="time-element", lines=where(raw, visible=True), field="updated"):
+                break
+
+
+def _visible_date(draft: Draft, info: PageInfo, found: Any, times: list[Marked], ctx: Context,
+                  where: _Locator) -> None:
+    """The publication date from what the page shows, nearest the headline first."""
     marked = [m for m in times if m.tag.get("pubdate") is not None or _time_kind(m) == "published"]
     anchor = info.headline_order
     others = [m for m in times if _time_kind(m) != "updated"
@@ -536,7 +677,8 @@ def _set_late_dates(draft: Draft, info: PageInfo, found: Any, ctx: Context, wher
     for group in (marked, others):
         for mark in group:
             raw = mark.value or mark.text
-            if raw and set_date(draft, raw, ctx, rule="time-element", lines=where(mark.value) or where(mark.text)):
+            if raw and set_date(draft, raw, ctx, rule="time-element",
+                                    lines=where(mark.value, visible=True) or where(mark.text, visible=True)):
                 break
         if draft.has("date"):
             break
@@ -546,11 +688,13 @@ def _set_late_dates(draft: Draft, info: PageInfo, found: Any, ctx: Context, wher
                 continue
             if in_boilerplate(mark.tag, info):
                 continue
-            if set_date(draft, mark.text, ctx, rule="date-element", lines=where(mark.text), confidence=0.6):
+            if set_date(draft, mark.text, ctx, rule="date-element", lines=where(mark.text, visible=True),
+                        confidence=0.6):
                 break
     for key in rules.META_DATE_WEAK:
         for value in info.meta.get(key, ()):
-            if set_date(draft, value, ctx, rule="meta-date", lines=where(value), confidence=0.6):
+            if set_date(draft, _meta_date(value), ctx, rule="meta-date", lines=where(value, attribute=True),
+                        confidence=0.6):
                 return
     if not draft.has("date"):
         _date_near_heading(draft, info, ctx, where)
@@ -563,8 +707,6 @@ def _set_late_dates(draft: Draft, info: PageInfo, found: Any, ctx: Context, wher
 
 def _date_near_heading(draft: Draft, info: PageInfo, ctx: Context, where: _Locator) -> None:
     """A date written in the box that holds the headline's heading: a line that is only a date first."""
-    from .html_meta import segments_of
-
     heading = next((m for m in info.h1 + info.h2 if m.order == info.headline_order), None)
     if heading is None:
         return
@@ -582,15 +724,14 @@ def _date_near_heading(draft: Draft, info: PageInfo, ctx: Context, where: _Locat
 
 def _first_date(draft: Draft, texts: list[str], ctx: Context, where: _Locator, *, rule: str) -> bool:
     """Set the first publication-like date found in ``texts``, in order."""
-    from ..fields.dates import find_dates
-
     settings = ctx.settings
     for text in texts:
         for match in find_dates(text[: rules.DATE_SCAN_MAX_CHARS], dayfirst=settings.dayfirst,
                                 reference=settings.reference_time):
             if match.kind in ("captured", "updated") or match.relative:
                 continue
-            if set_date(draft, match.iso, ctx, rule=rule, lines=where(text[match.start:match.end]), confidence=0.55):
+            if set_date(draft, match.iso, ctx, rule=rule, lines=where(text[match.start:match.end], visible=True),
+                        confidence=0.55):
                 return True
     return False
 
@@ -628,9 +769,6 @@ def _near(order: int, anchor: int, before: int = rules.DATE_NEAR_BEFORE) -> bool
 
 def _time_kind(mark: Marked) -> str:
     """``published``, ``updated`` or ``unknown``, from the classes around a ``<time>`` and its label text."""
-    from ..fields.dates import find_dates
-    from .html_meta import tokens
-
     toks = tokens(mark.tag) | tokens(mark.tag.parent) if mark.tag.parent is not None else tokens(mark.tag)
     if not toks.isdisjoint(rules.UPDATED_TOKENS):
         return "updated"
@@ -642,6 +780,17 @@ def _time_kind(mark: Marked) -> str:
         if match.kind in ("published", "updated"):
             return match.kind
     return "unknown"
+
+
+def _meta_date(value: str) -> str:
+    """A compact meta date (``20220506``, ``20220506T093000``) written out as ISO; anything else as is."""
+    match = _META_COMPACT_DATE.match(value.strip())
+    if not match:
+        return value
+    year, month, day, hour, minute, second = match.groups()
+    if hour is None:
+        return f"{year}-{month}-{day}"
+    return f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}"
 
 
 def _date_from_url(draft: Draft, url: str, ctx: Context) -> None:
@@ -680,7 +829,7 @@ def _set_language(draft: Draft, info: PageInfo, article: dict[str, Any] | None, 
         candidates.append(("jsonld-language", jsonld_string(article.get("inLanguage"))))
     for rule, raw in candidates:
         code = language_code(raw)
-        if code and set_text(draft, "language", code, rule=rule, lines=where(raw)):
+        if code and set_text(draft, "language", code, rule=rule, lines=where(raw, attribute=rule != "jsonld-language")):
             return
 
 
@@ -703,11 +852,10 @@ def language_code(raw: str | None) -> str | None:
 def _set_body(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] | None,
               headline: str | None, text: str) -> Any:
     """The article text (or JSON-LD ``articleBody`` when the page's own text is missing or short)."""
-    from .html_body import LineFinder, extract
-
     found = extract(soup, info, headline)
     finder = LineFinder(text)
-    paragraphs = [Paragraph(b.text, *finder.span(b.text)) for b in found.chosen]
+    chosen = [b for b in found.chosen if not _is_meta_line(b.text, draft)]
+    paragraphs = [Paragraph(b.text, *finder.span(b.text)) for b in chosen]
     body_chars = sum(len(p.text) for p in paragraphs)
     json_body = _jsonld_body(article)
     rule, captions = found.rule, found.captions
@@ -723,8 +871,24 @@ def _set_body(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] |
     set_body(draft, paragraphs, rule=rule)
     if dom_captions:
         merged = dom_captions + [c for c in draft.get("captions", ()) if c not in dom_captions]
-        draft.set("captions", merged, rule="figcaption", overwrite=True, confidence=0.8)
+        where = _Locator(text)
+        first, last = where(dom_captions[0], visible=True), where(dom_captions[-1], visible=True)
+        lines = (first[0], max(first[1], last[1] if last else first[1])) if first else None
+        draft.set("captions", merged, rule="figcaption", lines=lines, overwrite=True, confidence=0.8)
     return found
+
+
+def _is_meta_line(text: str, draft: Draft) -> bool:
+    """A short line of the article box that only repeats the date or the byline."""
+    if len(text) > rules.META_LINE_MAX_CHARS:
+        return False
+    if is_date_line(text):
+        return True
+    authors = {_key(a) for a in draft.get("authors", ())}
+    if not authors:
+        return False
+    parsed = parse_byline(text)
+    return parsed is not None and {_key(a) for a in parsed.authors} == authors
 
 
 def _jsonld_body(article: dict[str, Any] | None) -> str | None:

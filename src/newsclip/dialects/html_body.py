@@ -17,10 +17,14 @@ from ..rules import html as rules
 from .html_meta import PageInfo, in_boilerplate, text_of
 
 _WS = re.compile(r"\s+")
-_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_STYLE_HIDDEN = re.compile(rules.HIDDEN_STYLE_PATTERN, re.IGNORECASE)
 _EMPTY: frozenset[str] = frozenset()
+#: Tags judged even without attributes (furniture and captions are known by their name).
+_ALWAYS_JUDGED = rules.FURNITURE_TAGS | {"figcaption", "noscript"}
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_SENTENCE_END = re.compile(r"[.!?:\"”»)]$")
+#: Characters a page may write as entities, so a probe for the raw HTML avoids them.
+_UNSAFE = frozenset("&<>\"'’‘“”«»–—…")
+_SENTENCE_END = re.compile(rules.SENTENCE_END_PATTERN)
 
 KEEP, SKIP, CAPTION = 0, 1, 2
 
@@ -96,7 +100,7 @@ class _Walker:
             if name == "br" or name == "hr":
                 self.flush()
                 continue
-            verdict = self.verdict(child, name) if (child.attrs or name in rules.FURNITURE_TAGS) else KEEP
+            verdict = self.verdict(child, name) if (child.attrs or name in _ALWAYS_JUDGED) else KEEP
             if verdict == SKIP:
                 continue
             if verdict == CAPTION:
@@ -124,6 +128,8 @@ class _Walker:
         ident = id(tag)
         if ident in self.protected or name in ("html", "body", "main"):
             return KEEP
+        if name == "noscript":  # the page as shown without scripts: read only when it holds the text
+            return KEEP if self.shares.get(ident, 0) >= rules.MIN_BODY_CHARS else SKIP
         toks = self.toks.get(ident, _EMPTY)
         if name == "figcaption" or not toks.isdisjoint(rules.CAPTION_TOKENS):
             if not self.holds_much(tag, 0.2):
@@ -192,7 +198,7 @@ def _text_size(root: Any) -> int:
 
 def body_boxes(info: PageInfo) -> list[Any]:
     """Elements that say they hold the article text (``itemprop=articleBody``, ``article-body`` classes)."""
-    boxes: list[Any] = [m.tag for m in info.itemprops.get("articlebody", [])]
+    boxes: list[Any] = [m.tag for prop in rules.BODY_ITEMPROPS for m in info.itemprops.get(prop, [])]
     for tag in info.boxes:
         if tag not in boxes:
             boxes.append(tag)
@@ -359,8 +365,10 @@ def _filter(blocks: list[Block], headline: str | None) -> list[Block]:
     for block in blocks:
         if block.link_density > rules.MAX_LINK_DENSITY and len(block.text) < 400:
             continue
-        if key and block.kind in rules.HEADING_TAGS and _key(block.text) == key:
-            continue
+        if key and block.kind in rules.HEADING_TAGS:
+            text_key = _key(block.text)
+            if text_key == key or text_key.endswith(" " + key):
+                continue  # the headline again, perhaps after its kicker
         out.append(block)
     return out
 
@@ -396,6 +404,10 @@ class LineFinder:
         """First and last line of ``text``, searched from where the previous text was found."""
         first = self._find(_probe(text, head=True))
         if first is None:
+            tail = self._find(_probe(text, head=False)) if len(text) > 40 else None
+            if tail is None:
+                return self.last_line, self.last_line
+            self.last_line = self.line_at(tail)
             return self.last_line, self.last_line
         line = self.line_at(first)
         end = self._find(_probe(text, head=False), advance=True) if len(text) > 80 else None
@@ -419,20 +431,19 @@ class LineFinder:
 
 
 def _probe(text: str, head: bool) -> str | None:
-    """Two consecutive words from the start (or end) of ``text`` that the raw HTML likely holds verbatim."""
+    """A run of words from the start (or end) of ``text`` that the raw HTML likely holds verbatim."""
     words = text.split(" ")
     if not head:
-        words = words[-6:]
-    picks = []
-    for word in words[:6] if head else words:
-        if word.isalnum():
-            picks.append(word)
-            if len(picks) == 2:
-                joined = " ".join(picks)
-                if len(joined) >= 6:
-                    return joined
-                picks = picks[1:]
-        else:
-            picks = []
-    long_words = [w for w in words if w.isalnum() and len(w) >= 6]
-    return long_words[0] if long_words else None
+        words = words[-12:]
+    runs: list[list[str]] = [[]]
+    for word in words[:24]:
+        if word and _UNSAFE.isdisjoint(word):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        picked = run[:6] if head else run[-6:]
+        joined = " ".join(picked)
+        if len(joined) >= 12 or (len(picked) == len(words) and len(joined) >= 4):
+            return joined
+    return None

@@ -16,18 +16,13 @@ from typing import Any
 
 from ..rules import html as rules
 
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
-_CDATA_OR_COMMENT = re.compile(r"<!--|-->|//\s*<!\[CDATA\[|//\s*\]\]>|/\*\s*<!\[CDATA\[\s*\*/|/\*\s*\]\]>\s*\*/|<!\[CDATA\[|\]\]>")
+_CAMEL = re.compile(rules.CAMEL_CASE_PATTERN)
+_TRAILING_COMMA = re.compile(rules.TRAILING_COMMA_PATTERN)
+_CDATA_OR_COMMENT = re.compile(rules.JSONLD_WRAPPER_PATTERN)
 _WS = re.compile(r"\s+")
 _HIDDEN_TEXT_PARENTS = frozenset({"script", "style", "noscript", "template"})
-_SALVAGE = {
-    "@type": re.compile(r'"@type"\s*:\s*"([^"\\]{1,60})"'),
-    "headline": re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){1,600})"'),
-    "datePublished": re.compile(r'"datePublished"\s*:\s*"([^"\\]{1,80})"'),
-    "dateModified": re.compile(r'"dateModified"\s*:\s*"([^"\\]{1,80})"'),
-}
-_SALVAGE_AUTHOR = re.compile(r'"author"\s*:\s*[\[{]?\s*\{?[^{}\[\]"]{0,80}(?:"@type"\s*:\s*"Person"\s*,\s*)?"name"\s*:\s*"([^"\\]{1,120})"')
+_SALVAGE = {key: re.compile(source) for key, source in rules.JSONLD_SALVAGE_PATTERNS.items()}
+_SALVAGE_AUTHOR = re.compile(rules.JSONLD_SALVAGE_AUTHOR_PATTERN)
 
 ARTICLE_RANK = {name: i for i, name in enumerate(rules.JSONLD_ARTICLE_TYPES)}
 PAGE_RANK = {name: len(ARTICLE_RANK) + i for i, name in enumerate(rules.JSONLD_PAGE_TYPES)}
@@ -51,7 +46,9 @@ class PageInfo:
     meta: dict[str, list[str]] = field(default_factory=dict)
     jsonld: list[dict[str, Any]] = field(default_factory=list)
     jsonld_ids: dict[str, dict[str, Any]] = field(default_factory=dict)
-    jsonld_status: str = "none"  # none | ok | repaired | broken
+    #: JSON-LD scripts that needed repair / could not be read
+    jsonld_repaired: int = 0
+    jsonld_broken: int = 0
     canonical: str | None = None
     base_href: str | None = None
     title: str | None = None
@@ -368,7 +365,7 @@ def _read_itemprop(tag: Any, prop: str, info: PageInfo) -> None:
     attrs = tag.attrs
     value = attrs.get("content") or attrs.get("datetime") or attrs.get("href")
     for one in prop.lower().split():
-        if one in ("articlebody", "text", "description", "reviewbody"):
+        if one in rules.LONG_ITEMPROPS:
             info.itemprops.setdefault(one, []).append(_mark(info, "", None, tag))
             continue
         text = "" if isinstance(value, str) else text_of(tag, 300)
@@ -381,10 +378,8 @@ def _read_itemprop(tag: Any, prop: str, info: PageInfo) -> None:
 def _read_jsonld(scripts: list[str], info: PageInfo) -> None:
     for raw in scripts:
         data, status = load_jsonld(raw)
-        if status == "broken" or (status == "repaired" and info.jsonld_status != "broken"):
-            info.jsonld_status = status
-        elif info.jsonld_status == "none" and status == "ok":
-            info.jsonld_status = "ok"
+        info.jsonld_repaired += status == "repaired"
+        info.jsonld_broken += status == "broken"
         if data is None:
             continue
         for obj in _flatten(data):

@@ -14,6 +14,7 @@ from ..fields import bylines, dates, urls
 from ..fields.text import Paragraph, clean_inline
 from ..rules.bylines import LABELS as BYLINE_LABELS
 from ..rules.bylines import NOT_NAME_WORDS
+from ..rules.names import GIVEN_NAMES, NOT_NAME_OPENERS
 from ..rules.bylines import PREFIXES as BYLINE_PREFIXES
 from ..rules.plain import (
     DATE_LEAD_WORDS,
@@ -55,6 +56,12 @@ _GLUED_BYLINE_WORD = re.compile(r"\b(By|by|BY|Von|von|Par|par|Por|por|Door|door)
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё'’\-]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|(?:[A-Z]\.){1,3}|van|von|de|der|da|di|le|la|del|bin|al-[A-Z][a-z]+)$")
 _NOT_NAME_WORDS = frozenset(NOT_NAME_WORDS)
 _MAX_NAME_TOKENS = 4
+#: What separates a name from the rest of a dated header line once the date is cut out.
+_PIECE_SEPARATOR = re.compile(r"\s*(?:[|,;·•/]|\s[-–—]\s|:)\s*")
+#: Words that travel with a date and are not part of a name.
+_DATE_NOISE = frozenset({"uhr", "stand", "um", "am", "on", "at", "le", "el", "il", "op", "h", "pm", "am", "gmt",
+                         "utc", "cet", "cest", "est", "edt", "aktualisiert", "updated", "published", "von",
+                         "by", "par", "por", "door", "di"})
 _BYLINE_HINT = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in _BYLINE_WORDS) + r")(?:[^\w]|$)",
                           re.IGNORECASE)
 _SEPARATORS = frozenset(SEPARATORS)
@@ -381,6 +388,11 @@ def _header_stack(blocks: list[_Block], start: int, draft: Draft, ctx: Context, 
         if _header_fact(line, draft, ctx):
             anchor_block = max(anchor_block, b)
             facts.add(line.no)
+    for b in range(start, min(start + 3, len(blocks))):  # "By Jane Doe" under a standfirst
+        for line in blocks[b].lines:
+            if not draft.has("byline") and len(line.text.split()) <= 12 and _BYLINE_HINT.search(line.text):
+                if _take_byline(draft, line.text, ctx, (line.no, line.no), rule="byline-line", confidence=0.7):
+                    facts.add(line.no)
     for b in reversed(zone):  # a byline or date wrapped over two or three short lines
         block = blocks[b]
         if 1 < len(block.lines) <= 3 and not (draft.has("byline") and draft.has("date")):
@@ -397,9 +409,11 @@ def _header_stack(blocks: list[_Block], start: int, draft: Draft, ctx: Context, 
                      confidence=confidence)
             lowest_header = max(lowest_header, b)
             if not draft.has("byline"):
-                _name_line(draft, blocks, b + 1, min(start, b + 4), ctx)
+                _name_line(draft, blocks, range(b + 1, min(len(blocks), start + 1, b + 5)), ctx)
             if b == start:
                 return start + 1
+    if not draft.has("byline"):
+        _name_line(draft, blocks, range(start, zone.start - 1, -1), ctx, folded=folded)
     if 0 <= lowest_header < start and start - lowest_header <= 3:
         return lowest_header + 1
     return start
@@ -452,8 +466,23 @@ def _header_fact(line: _Line, draft: Draft, ctx: Context) -> bool:
         if any(m.kind != "captured" for m in matches):
             if not draft.has("date"):
                 set_date(draft, text, ctx, rule="date-line", lines=span, confidence=0.8)
+            if not draft.has("byline"):
+                _name_beside_date(draft, text, matches, ctx, span)
             found = True
     return found
+
+
+def _name_beside_date(draft: Draft, text: str, matches: list, ctx: Context, span: tuple[int, int]) -> None:
+    """"Jane Doe, 03.11.2023 15:32" or "1 March 2022 Jane Doe": the name left once the date is cut out."""
+    rest = text
+    for match in reversed(matches):
+        rest = rest[:match.start] + " | " + rest[match.end:]
+    for piece in _PIECE_SEPARATOR.split(rest):
+        tokens = [t for t in piece.split() if t.casefold() not in _DATE_NOISE]
+        if _is_bare_name(tokens):
+            set_byline(draft, " ".join(tokens), ctx, rule="name-beside-date", lines=span, labelled=True,
+                       confidence=0.55)
+            return
 
 
 def _take_byline(draft: Draft, text: str, ctx: Context, span: tuple[int, int], *, rule: str,
@@ -468,7 +497,7 @@ def _take_byline(draft: Draft, text: str, ctx: Context, span: tuple[int, int], *
     names: list[str] = []
     for token in text[lead.end():].split()[:_MAX_NAME_TOKENS + 1]:
         clean = token.strip(",;|·•")
-        if not _NAME_TOKEN.match(clean) or clean.casefold() in _NOT_NAME_WORDS:
+        if not _is_name_token(clean):
             break
         names.append(clean)
         if clean != token:
@@ -479,20 +508,42 @@ def _take_byline(draft: Draft, text: str, ctx: Context, span: tuple[int, int], *
                       confidence=confidence - 0.15)
 
 
-def _name_line(draft: Draft, blocks: list[_Block], first: int, last: int, ctx: Context) -> None:
-    """A line that is only a person's name, between the headline and the body: the author."""
-    for block in blocks[first:last]:
-        for line in block.lines:
+def _is_name_token(token: str) -> bool:
+    return _NAME_TOKEN.match(token) is not None and token.casefold() not in _NOT_NAME_WORDS
+
+
+def _looks_like_name(tokens: list[str]) -> bool:
+    return (2 <= len(tokens) <= _MAX_NAME_TOKENS and tokens[0].casefold() not in NOT_NAME_OPENERS
+            and all(_is_name_token(t) for t in tokens))
+
+
+def _is_bare_name(tokens: list[str]) -> bool:
+    """A personal name standing alone: name-shaped tokens led by a known given name."""
+    return _looks_like_name(tokens) and tokens[0].casefold() in GIVEN_NAMES
+
+
+def _name_line(draft: Draft, blocks: list[_Block], region: range, ctx: Context, *,
+               folded: str | None = None) -> None:
+    """A line that is only a person's name: the author.
+
+    Between the headline and the body any such line counts; elsewhere in the
+    header (``folded`` given) only a name the page prints again, as author
+    pages and bios do.
+    """
+    for b in region:
+        for line in blocks[b].lines:
             tokens = line.text.split()
             half = len(tokens) // 2
             if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
                 tokens = tokens[:half]  # "Jane Doe Jane Doe": a linked name printed twice
-            if not 2 <= len(tokens) <= _MAX_NAME_TOKENS:
+            if not (_is_bare_name(tokens) if folded is not None else _looks_like_name(tokens)):
                 continue
-            if all(_NAME_TOKEN.match(t) and t.casefold() not in _NOT_NAME_WORDS for t in tokens):
-                if set_byline(draft, " ".join(tokens), ctx, rule="name-line", lines=(line.no, line.no),
-                              labelled=True, confidence=0.5):
-                    return
+            name = " ".join(tokens)
+            if folded is not None and folded.count(name.casefold()) < 2:
+                continue
+            if set_byline(draft, name, ctx, rule="name-line", lines=(line.no, line.no), labelled=True,
+                          confidence=0.5 if folded is None else 0.4):
+                return
 
 
 def _pick_headline(blocks: list[_Block], candidates: list[tuple[int, _Line]], start: int,

@@ -26,6 +26,8 @@ _CAPTION_PREFIX = tuple(p.casefold() for p in CAPTION_PREFIXES)
 _CREDIT_WORDS = frozenset(w.casefold() for w in CREDIT_WORDS)
 _CREDIT_TAIL = re.compile(r"\s?/\s?(?P<credit>[^/]{2,60})$")
 _TRUNCATED = re.compile(TRUNCATION_MARKER)
+#: Only the end of the last paragraph is searched for the marker: its leading ``\s*`` is quadratic on long runs.
+_TRUNCATION_TAIL = 200
 _SENTENCE_END = re.compile(r"[.!?…\"'”’»:;)]$")
 _TRIM = " \t.:·•|–—-*+"
 
@@ -58,10 +60,10 @@ def clean_body(paragraphs: list[Paragraph]) -> BodyResult:
         result.paragraphs.append(Paragraph(text, para.first, para.last))
     if result.paragraphs:
         last = result.paragraphs[-1]
-        cut = _TRUNCATED.sub("", last.text)
-        if cut != last.text:
+        marker = _TRUNCATED.search(last.text, max(0, len(last.text) - _TRUNCATION_TAIL))
+        if marker:
             result.truncated = True
-            result.paragraphs[-1] = Paragraph(cut.rstrip() or last.text, last.first, last.last)
+            result.paragraphs[-1] = Paragraph(last.text[:marker.start()].rstrip() or last.text, last.first, last.last)
         result.dateline = find_dateline(result.paragraphs[0].text)
     return result
 

@@ -20,6 +20,8 @@ _WRITERS: dict[str, str] = {
     "json": "jsonout:JsonWriter",
     "jsonl": "jsonout:JsonLinesWriter",
     "csv": "csvout:CsvWriter",
+    "sqlite": "sqliteout:SqliteWriter",
+    "parquet": "parquetout:ParquetWriter",
 }
 
 #: Output file extension (lower case) -> format name.
@@ -28,7 +30,15 @@ _EXTENSIONS: dict[str, str] = {
     ".ndjson": "jsonl",
     ".json": "json",
     ".csv": "csv",
+    ".db": "sqlite",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+    ".parquet": "parquet",
 }
+
+#: Formats whose writer writes a file itself (a database) and so is opened on a path with
+#: :func:`open_writer_at`, not on a text stream with :func:`open_writer`.
+PATH_FORMATS: frozenset[str] = frozenset({"sqlite", "parquet"})
 
 #: The output formats, in the order ``--help`` lists them.
 FORMATS: tuple[str, ...] = tuple(_WRITERS)
@@ -72,12 +82,9 @@ def open_writer(
     ``json_array`` makes ``json`` always write an array; ``full`` and ``color``
     are for ``pretty``.
     """
-    spec = _WRITERS.get(fmt)
-    if spec is None:
-        raise ValueError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
-    module_name, factory_name = spec.split(":")
-    module = importlib.import_module(f"{__name__}.{module_name}")
-    factory = getattr(module, factory_name)
+    if fmt in PATH_FORMATS:
+        raise ValueError(f"the {fmt} format writes a file of its own: open it with open_writer_at")
+    factory = _factory(fmt)
     options: dict[str, Any] = {
         "fields": check_fields(fields) if fields else None,
         "explain": explain,
@@ -87,6 +94,32 @@ def open_writer(
         "color": color,
     }
     return factory(stream, **options)
+
+
+def needs_path(fmt: str) -> bool:
+    """Whether format ``fmt`` writes a file of its own (a database) rather than a text stream."""
+    return fmt in PATH_FORMATS
+
+
+def open_writer_at(fmt: str, path: str | os.PathLike[str], **options: Any) -> Writer:
+    """A writer of a file format such as ``sqlite`` on the file at ``path`` (created, or updated in place).
+
+    The writer owns the file: its ``close`` finishes it. Options are those of
+    :func:`open_writer` (each format uses what applies to it).
+    """
+    if fmt not in PATH_FORMATS:
+        raise ValueError(f"the {fmt} format writes to a stream: open it with open_writer")
+    return _factory(fmt)(path, **options)
+
+
+def _factory(fmt: str) -> Any:
+    """The writer class of ``fmt``, its module imported on first use."""
+    spec = _WRITERS.get(fmt)
+    if spec is None:
+        raise ValueError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
+    module_name, factory_name = spec.split(":")
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return getattr(module, factory_name)
 
 
 def record_dict(article: Article, *, fields: Sequence[str] | None = None, explain: bool = False) -> dict[str, Any]:
@@ -145,11 +178,14 @@ def _cell_text(value: Any, *, is_list: bool) -> str:
 __all__ = [
     "FIELDS",
     "FORMATS",
+    "PATH_FORMATS",
     "Writer",
     "check_fields",
     "csv_row",
     "format_for_path",
+    "needs_path",
     "neutralise_cell",
     "open_writer",
+    "open_writer_at",
     "record_dict",
 ]

@@ -1,5 +1,5 @@
-"""Word lists for saved web pages: what marks an HTML file, which meta keys carry which field,
-which tags, classes and ids hold boilerplate, and which hold the article text.
+"""Word lists and patterns for saved web pages: what marks an HTML file, which meta keys carry
+which field, which tags, classes and ids hold boilerplate, and which hold the article text.
 
 Data only; :mod:`newsclip.dialects.html` compiles and applies it. Class and id values
 are split into lower-case tokens at any character that is not a letter or digit, and
@@ -11,11 +11,16 @@ at lower-to-upper case changes (``articleBody`` -> ``article``, ``body``).
 #: Openings that make a file HTML beyond doubt (after leading blanks and comments, lower-cased).
 STRONG_OPENINGS: tuple[str, ...] = ("<!doctype html", "<html")
 
-#: Elements whose opening tag, first thing in a file, makes it an HTML page or fragment.
-OPENING_ELEMENTS: frozenset[str] = frozenset({
-    "head", "body", "meta", "title", "link", "style", "script", "base", "noscript", "div", "section",
-    "article", "main", "header", "nav", "table", "p", "h1", "h2", "h3", "ul", "ol", "span", "form",
-    "iframe", "center", "font", "frameset", "aside", "footer", "figure", "img", "a", "svg",
+#: Elements that only ever open a page's markup: first thing in a file, they make it HTML.
+PAGE_OPENING_ELEMENTS: frozenset[str] = frozenset({
+    "head", "body", "meta", "title", "link", "style", "script", "base", "noscript", "frameset",
+})
+
+#: Elements that open a fragment of a page; first thing in a file, they make it HTML when
+#: more tags follow.
+FRAGMENT_OPENING_ELEMENTS: frozenset[str] = frozenset({
+    "div", "section", "article", "main", "header", "nav", "table", "p", "h1", "h2", "h3", "ul", "ol",
+    "span", "form", "iframe", "center", "font", "aside", "footer", "figure", "img", "a", "svg",
 })
 
 #: Tags whose presence anywhere in the head of a file says "web page".
@@ -29,6 +34,9 @@ SNIFF_PAGE_CHARS = 20_000
 
 #: Minimum number of tags in the sniffed head for a tag-dense text to count as HTML.
 SNIFF_MIN_TAGS = 25
+
+#: Tags a fragment that opens with a tag (but has no ``<html>``/``<body>``) needs to count as HTML.
+SNIFF_MIN_FRAGMENT_TAGS = 4
 
 #: Share of the sniffed head's characters that must sit inside tags for tag density to count.
 SNIFF_MIN_TAG_SHARE = 0.3
@@ -75,13 +83,10 @@ META_URL: tuple[str, ...] = ("og:url", "twitter:url", "parsely-link", "dc.identi
 META_DESCRIPTION: tuple[str, ...] = ("og:description", "twitter:description", "description", "dc.description")
 
 META_SITE_NAME: tuple[str, ...] = ("og:site_name", "application-name", "apple-mobile-web-app-title",
-                                   "twitter:site", "publisher", "dc.publisher")
+                                   "publisher", "dc.publisher")
 
 META_LANGUAGE: tuple[str, ...] = ("og:locale", "content-language", "language", "dc.language",
                                   "dcterms.language", "inlanguage")
-
-#: ``<meta http-equiv>`` values read as metadata keys.
-HTTP_EQUIV_KEYS: tuple[str, ...] = ("content-language",)
 
 #: ``<meta name="parsely-page">`` holds a JSON object; its keys per field.
 PARSELY_PAGE_KEYS: dict[str, str] = {"title": "headline", "pub_date": "date", "link": "url", "author": "author"}
@@ -110,6 +115,15 @@ SHARE_LINKS: dict[tuple[str, str], tuple[str, ...]] = {
 #: Share links read before giving up on a page address.
 MAX_SHARE_LINKS = 5000
 
+#: Characters trimmed from a site name cut off a ``<title>``.
+TITLE_SEPARATORS = " |-–—:·•/»«~"
+
+#: A headline left of a site name in a ``<title>`` is at least this long (characters).
+MIN_TITLE_HEAD_CHARS = 10
+
+#: A site name cut off a ``<title>`` is at most this long.
+MAX_SITE_NAME_CHARS = 60
+
 # --------------------------------------------------------------------------- JSON-LD
 
 #: Article ``@type`` values, best first; the index is the priority.
@@ -123,11 +137,20 @@ JSONLD_ARTICLE_TYPES: tuple[str, ...] = (
 #: Page types used only when no article type is present.
 JSONLD_PAGE_TYPES: tuple[str, ...] = ("webpage", "itempage", "aboutpage", "collectionpage")
 
+#: ``@type`` values whose ``datePublished`` never dates the page (reader comments, reviews, people).
+JSONLD_NOT_ARTICLE_TYPES: frozenset[str] = frozenset({
+    "comment", "answer", "question", "review", "person", "organization", "newsmediaorganization",
+    "rating", "aggregaterating", "offer", "event", "listitem", "itemlist", "breadcrumblist",
+})
+
 #: ``@type`` values of an author that is an organisation, not a person.
 JSONLD_ORG_TYPES: tuple[str, ...] = ("organization", "newsmediaorganization", "corporation", "organisation")
 
+#: Microdata item types whose ``url`` is a profile page, not the article's address.
+MICRODATA_PERSON_TYPES: frozenset[str] = frozenset({"person", "organization", "newsmediaorganization", "corporation"})
+
 #: Keys under which a JSON-LD object nests the object it is about.
-JSONLD_NESTED_KEYS: tuple[str, ...] = ("@graph", "mainEntity", "mainentity", "itemListElement")
+JSONLD_NESTED_KEYS: tuple[str, ...] = ("@graph", "mainEntity", "mainentity")
 
 #: A JSON-LD ``articleBody`` at least this long (characters) is used as the body when the page's own
 #: article text is shorter or missing.
@@ -150,7 +173,7 @@ LANGUAGE_ALIASES: dict[str, str] = {"iw": "he", "in": "id", "ji": "yi", "jw": "j
 
 #: Elements that never hold article text.
 SKIP_TAGS: frozenset[str] = frozenset({
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head",
+    "script", "style", "template", "svg", "iframe", "object", "embed", "canvas", "head",
     "select", "button", "input", "textarea", "option", "math", "map", "audio", "video", "source",
     "track", "picture", "img", "link", "meta", "title", "base", "dialog", "datalist", "output",
 })
@@ -188,11 +211,13 @@ BOILERPLATE_STRONG: frozenset[str] = COMMENT_TOKENS | frozenset({
     "sponsor", "outbrain", "taboola", "plista", "cookie", "cookies", "consent", "gdpr", "subscribe",
     "subscription", "signup", "breadcrumb", "breadcrumbs", "popup", "modal", "overlay",
     "lightbox", "tags", "tagcloud", "taglist", "authorbio", "bio", "biography",
-    "mostread", "mostpopular", "popular", "trending", "moreStories".lower(), "morestories",
+    "mostread", "mostpopular", "popular", "trending", "morestories",
     "readmore", "readnext", "upnext", "pagination", "pager", "pagenav", "prevnext", "rating",
     "ratings", "toolbar", "toolbox", "skip", "skiplink", "login", "logon",
     "masthead", "teaserlist", "outstream", "banner", "donate", "donation",
     "follow", "feedback", "survey", "poll", "jobs", "weather", "ticker", "livecounter", "sitemap",
+    "latestnews", "morenews", "othernews", "recentposts", "latestposts", "moreposts", "readalso",
+    "alsoread", "seealso", "recirc", "recirculation", "youmaylike", "mightlike",
 })
 
 #: Class/id tokens of boxes whose bylines, dates and headings belong to other articles or to readers.
@@ -217,7 +242,6 @@ BOILERPLATE_WEAK: frozenset[str] = frozenset({
     "leftcol", "links", "linklist", "meta", "postmeta", "entrymeta", "byline", "author",
     "dateline", "date", "timestamp", "published", "infobox", "teaser", "teasers", "more",
     "hidden", "offscreen", "extra", "extras", "addon", "supplementary", "categories", "category",
-    "widget", "widgets",
 })
 
 #: Class/id tokens that keep a box with a weak furniture token (``main-sidebar``, ``content-header``).
@@ -257,11 +281,14 @@ BODY_CLASS_HINTS: tuple[str, ...] = (
     "postbody", "posttext", "postentry", "blogpost", "bodytext", "contentbody", "maintext",
     "itemfulltext", "newstext", "newscontent", "newsbody", "textcontent", "richtext", "artikeltext",
     "artikelbody", "articletextcontainer", "singlecontent", "contenttext", "paywallcontent",
-    "articlecolumn", "fulltext", "theContent".lower(), "articleparagraph", "storyparagraph",
+    "articlecolumn", "fulltext", "thecontent", "articleparagraph", "storyparagraph",
 )
 
 #: ``itemprop`` values of the box holding the article text.
-BODY_ITEMPROPS: frozenset[str] = frozenset({"articlebody", "text", "reviewbody"})
+BODY_ITEMPROPS: tuple[str, ...] = ("articlebody", "reviewbody")
+
+#: ``itemprop`` values of long text boxes, recorded without reading their text.
+LONG_ITEMPROPS: frozenset[str] = frozenset({"articlebody", "reviewbody", "text", "description"})
 
 #: Class/id tokens of elements that hold a photo caption or credit.
 CAPTION_TOKENS: frozenset[str] = frozenset({
@@ -274,6 +301,9 @@ KICKER_TOKENS: frozenset[str] = frozenset({
     "kicker", "dachzeile", "overline", "topline", "supertitle", "suptitle", "superheadline",
     "roofline", "eyebrow", "spitzmarke", "headlinekicker", "titlekicker", "overhead", "flag",
 })
+
+#: A title candidate longer than this (characters) is page text, not a headline.
+MAX_HEADLINE_CHARS = 600
 
 #: Headings read (in document order) when matching the visible headline with the metadata titles.
 MAX_HEADINGS = 8
@@ -321,6 +351,9 @@ DATE_SCAN_MAX_CHARS = 400
 #: Longest text (characters) of a date element worth reading as a date.
 DATE_MAX_CHARS = 120
 
+#: Lines of the article box at most this long are checked for being only a date or a byline.
+META_LINE_MAX_CHARS = 120
+
 #: A block whose share of characters inside links is above this is navigation, not text.
 MAX_LINK_DENSITY = 0.5
 
@@ -332,3 +365,61 @@ MIN_VOTING_CHARS = 25
 
 #: Nesting depth past which an element's text is read flat instead of walked.
 MAX_WALK_DEPTH = 300
+
+# --------------------------------------------------------------------------- patterns
+# Regular-expression sources, compiled once by the code. Each runs in linear time: every
+# repetition is bounded or its iterations cannot overlap.
+
+#: Blank space, comments and an XML declaration before a page's first tag (matched with DOTALL).
+LEADING_JUNK_PATTERN = r"\A(?:\s|<!--.{0,2000}?-->|<\?xml[^>]{0,300}\?>)*"
+
+#: The first tag of a file and its element name.
+OPENING_TAG_PATTERN = r"<([a-z][a-z0-9]{0,15})[\s/>]"
+
+#: Any start or end tag (for tag density).
+TAG_PATTERN = r"</?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,400})?/?>"
+
+#: A date in a URL path: ``/2021/07/30/`` or ``/2021-07-30-``.
+URL_DATE_PATTERN = r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)"
+
+#: A compact date in a URL path: ``/20210730/``.
+URL_COMPACT_DATE_PATTERN = r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?:/|-|_|\.|$)"
+
+#: A compact date (and time) in a meta tag: ``20220506``, ``20220506T093000``.
+META_COMPACT_DATE_PATTERN = r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T?([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?$"
+
+#: A language tag: ``de``, ``de-DE``, ``zh-Hant-TW``, ``en_US``.
+LANGUAGE_TAG_PATTERN = r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$"
+
+#: A user or pen name on its own: one to four words of letters, digits and name punctuation.
+BARE_NAME_PATTERN = r"^(?=[^\d]*[^\W\d_])[\w.'’-]{2,30}(?: [\w.'’-]{1,30}){0,3}$"
+
+#: An inline style that hides an element.
+HIDDEN_STYLE_PATTERN = r"display\s*:\s*none|visibility\s*:\s*hidden"
+
+#: The end of a sentence-like paragraph.
+SENTENCE_END_PATTERN = r"[.!?:\"”»)]$"
+
+#: A lower-case letter or digit followed by a capital (``articleBody``), to split class names.
+CAMEL_CASE_PATTERN = r"([a-z0-9])([A-Z])"
+
+#: A comma before a closing bracket: the trailing comma JSON does not allow.
+TRAILING_COMMA_PATTERN = r",(\s*[}\]])"
+
+#: Comment and CDATA wrappers that pages put around JSON-LD.
+JSONLD_WRAPPER_PATTERN = (
+    r"<!--|-->|//\s*<!\[CDATA\[|//\s*\]\]>|/\*\s*<!\[CDATA\[\s*\*/|/\*\s*\]\]>\s*\*/|<!\[CDATA\[|\]\]>"
+)
+
+#: Fields picked out of JSON-LD too broken to parse.
+JSONLD_SALVAGE_PATTERNS: dict[str, str] = {
+    "@type": r'"@type"\s*:\s*"([^"\\]{1,60})"',
+    "headline": r'"headline"\s*:\s*"((?:[^"\\]|\\.){1,600})"',
+    "datePublished": r'"datePublished"\s*:\s*"([^"\\]{1,80})"',
+    "dateModified": r'"dateModified"\s*:\s*"([^"\\]{1,80})"',
+}
+
+#: An author's name out of broken JSON-LD.
+JSONLD_SALVAGE_AUTHOR_PATTERN = (
+    r'"author"\s*:\s*[\[{]?\s*\{?[^{}\[\]"]{0,80}(?:"@type"\s*:\s*"Person"\s*,\s*)?"name"\s*:\s*"([^"\\]{1,120})"'
+)
