@@ -46,6 +46,15 @@ def set_byline(draft: Draft, raw: str | None, ctx: Context, *, rule: str, lines:
     return True
 
 
+def set_person(draft: Draft, name: str, *, rule: str, lines: Lines = None, confidence: float = 0.5) -> bool:
+    """One author whose name a dialect has already isolated (a bare name line, a user name)."""
+    if is_junk(name) or draft.has("byline"):
+        return False
+    draft.set("byline", name, rule=rule, lines=lines, confidence=confidence)
+    draft.set("authors", [name], rule=rule, lines=lines, confidence=confidence)
+    return True
+
+
 def set_authors(draft: Draft, names: str | Sequence[str] | None, *, rule: str, lines: Lines = None,
                 confidence: float = 0.85) -> bool:
     """Author names from metadata (a list or a joined string); agencies among them kept apart."""

@@ -25,7 +25,7 @@ from ..rules.plain import (
     SEPARATORS,
 )
 from .base import Context, Draft
-from .common import is_junk, set_body, set_byline, set_date, set_text, set_url
+from .common import is_junk, set_body, set_byline, set_date, set_person, set_text, set_url
 
 NAME = "plain"
 DESCRIPTION = "Scraper dumps, copy-paste and text-browser page dumps: a header stack or `Label:` lines, then paragraphs (the fallback)."
@@ -56,6 +56,10 @@ _GLUED_BYLINE_WORD = re.compile(r"\b(By|by|BY|Von|von|Par|par|Por|por|Door|door)
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё'’\-]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|(?:[A-Z]\.){1,3}|van|von|de|der|da|di|le|la|del|bin|al-[A-Z][a-z]+)$")
 _NOT_NAME_WORDS = frozenset(NOT_NAME_WORDS)
 _MAX_NAME_TOKENS = 4
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_PARTICLES = frozenset({"van", "von", "de", "der", "da", "di", "le", "la", "del", "bin"})
+#: A user name standing for the author in blog templates: "gizzmo", "freeman1984", "C.Habermueller".
+_USER_NAME = re.compile(r"^(?=[^\d]*[A-Za-zÀ-ÿ])[\w.\-]{3,30}$")
 #: What separates a name from the rest of a dated header line once the date is cut out.
 _PIECE_SEPARATOR = re.compile(r"\s*(?:[|,;·•/]|\s[-–—]\s|:)\s*")
 #: Words that travel with a date and are not part of a name.
@@ -388,11 +392,17 @@ def _header_stack(blocks: list[_Block], start: int, draft: Draft, ctx: Context, 
         if _header_fact(line, draft, ctx):
             anchor_block = max(anchor_block, b)
             facts.add(line.no)
-    for b in range(start, min(start + 3, len(blocks))):  # "By Jane Doe" under a standfirst
+    for b in range(start, min(start + 3, len(blocks))):  # "By Jane Doe" or "Jane Doe, 3 May" under a standfirst
         for line in blocks[b].lines:
-            if not draft.has("byline") and len(line.text.split()) <= 12 and _BYLINE_HINT.search(line.text):
+            if draft.has("byline") or len(line.text.split()) > 20:
+                continue
+            if _BYLINE_HINT.search(line.text) and len(line.text.split()) <= 12:
                 if _take_byline(draft, line.text, ctx, (line.no, line.no), rule="byline-line", confidence=0.7):
                     facts.add(line.no)
+                    continue
+            matches = dates.find_dates(line.text, dayfirst=ctx.settings.dayfirst)
+            if matches:
+                _name_beside_date(draft, line.text, matches, ctx, (line.no, line.no))
     for b in reversed(zone):  # a byline or date wrapped over two or three short lines
         block = blocks[b]
         if 1 < len(block.lines) <= 3 and not (draft.has("byline") and draft.has("date")):
@@ -473,15 +483,17 @@ def _header_fact(line: _Line, draft: Draft, ctx: Context) -> bool:
 
 
 def _name_beside_date(draft: Draft, text: str, matches: list, ctx: Context, span: tuple[int, int]) -> None:
-    """"Jane Doe, 03.11.2023 15:32" or "1 March 2022 Jane Doe": the name left once the date is cut out."""
+    """"Jane Doe, 03.11.2023 15:32" or "1 March 2022 von jdoe": the name left once the date is cut out."""
     rest = text
     for match in reversed(matches):
         rest = rest[:match.start] + " | " + rest[match.end:]
     for piece in _PIECE_SEPARATOR.split(rest):
-        tokens = [t for t in piece.split() if t.casefold() not in _DATE_NOISE]
-        if _is_bare_name(tokens):
-            set_byline(draft, " ".join(tokens), ctx, rule="name-beside-date", lines=span, labelled=True,
-                       confidence=0.55)
+        tokens = piece.split()
+        while tokens and tokens[0].casefold() in _DATE_NOISE and not _BYLINE_LEAD.match(tokens[0] + " "):
+            tokens = tokens[1:]
+        lead = bool(tokens) and _BYLINE_LEAD.match(tokens[0] + " ") is not None
+        name = _name_from(tokens[1:] if lead else tokens, led=lead)
+        if name and set_person(draft, name, rule="name-beside-date", lines=span, confidence=0.55):
             return
 
 
@@ -494,18 +506,40 @@ def _take_byline(draft: Draft, text: str, ctx: Context, span: tuple[int, int], *
     lead = _BYLINE_LEAD.match(text)
     if lead is None:
         return False
-    names: list[str] = []
-    for token in text[lead.end():].split()[:_MAX_NAME_TOKENS + 1]:
-        clean = token.strip(",;|·•")
+    name = _name_from(text[lead.end():].split(), led=True)
+    if name is None:
+        return False
+    return set_person(draft, name, rule=f"{rule}-names", lines=span, confidence=confidence - 0.15)
+
+
+def _name_from(tokens: list[str], *, led: bool) -> str | None:
+    """The personal name that opens ``tokens``, or ``None``.
+
+    After a byline word (``led``) a name is any run of name-shaped words, or a
+    lone user name ("von gizzmo"); without one it must start with a known
+    given name. Two words are taken, three when the second is an initial or a
+    particle ("Marwan H. Adwan", "Ludwig van Beethoven").
+    """
+    run: list[str] = []
+    for token in tokens[:_MAX_NAME_TOKENS]:
+        clean = token.strip(",;|·•()")
         if not _is_name_token(clean):
             break
-        names.append(clean)
-        if clean != token:
+        run.append(clean)
+        if clean != token.strip("()"):
             break
-    if not 2 <= len(names) <= _MAX_NAME_TOKENS:
-        return False
-    return set_byline(draft, " ".join(names), ctx, rule=f"{rule}-names", lines=span, labelled=True,
-                      confidence=confidence - 0.15)
+    if len(run) >= 3 and not (_INITIAL.match(run[1]) or run[1] in _PARTICLES):
+        run = run[:2]
+    if len(run) >= 2:
+        if led or run[0].casefold() in GIVEN_NAMES:
+            return " ".join(run[:3])
+        return None
+    if led and tokens:
+        alone = tokens[0].strip(",;|·•")
+        following = tokens[1] if len(tokens) > 1 else ""
+        if _USER_NAME.match(alone) and (not following or not following[:1].isalpha() or following.islower()):
+            return alone
+    return None
 
 
 def _is_name_token(token: str) -> bool:
