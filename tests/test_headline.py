@@ -103,3 +103,15 @@ def test_long_inputs_return_quickly(raw):
     started = time.perf_counter()
     clean_headline(raw, site="example.com")
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skibergsteigen: schnell und leicht mit den C.A.M.P. - Neuheiten",
+        "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49",
+        "30.11. | Buch der Woche",
+    ],
+)
+def test_headline_parts_that_are_not_site_names_are_kept(text: str) -> None:
+    assert clean_headline(text) == text

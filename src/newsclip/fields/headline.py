@@ -205,8 +205,11 @@ def _is_unknown_site_tail(tail: str, head: str, separator: str, text: str) -> bo
         return False
     if separator in rules.PIPE_SEPARATORS:  # a pipe tail is a site or section name, even "| sitename"
         return _is_title_name(tail) or _is_section(tail) or _is_brand(tail)
+    words = tail.split()
     return (
         _is_title_name(tail)
+        and len(words) >= 2  # one unknown word after a dash is too often the headline's own ("- Neuheiten")
+        and not any(w.isdigit() for w in words)  # "- Teil 49" is a part number, not a site
         and text.count(f" {separator} ") == 1
         and len(head.split()) >= rules.MIN_HEAD_WORDS
         and _sentence_case(head)
@@ -214,4 +217,5 @@ def _is_unknown_site_tail(tail: str, head: str, separator: str, text: str) -> bo
 
 
 def _is_unknown_site_head(head: str, separator: str, text: str) -> bool:
-    return separator in rules.PIPE_SEPARATORS and text.count(separator) == 1 and _is_title_name(head)
+    return (separator in rules.PIPE_SEPARATORS and text.count(separator) == 1 and _is_title_name(head)
+            and any(c.isalpha() for c in head))  # "30.11. | Buch der Woche" keeps its date
