@@ -17,6 +17,7 @@ from ..rules.bylines import NOT_NAME_WORDS
 from ..rules.names import GIVEN_NAMES, NOT_NAME_OPENERS
 from ..rules.bylines import PREFIXES as BYLINE_PREFIXES
 from ..rules.plain import (
+    AUTHOR_PATH_SEGMENTS,
     DATE_LEAD_WORDS,
     END_MARKERS,
     HEADER_LABELS,
@@ -36,6 +37,12 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^)\s]{0,2000})(?: \"[^\"\n]{0,200}\")?\)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_EMPH = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
+#: A Markdown link whose target is an author page; the target may be wrapped onto a second line.
+_AUTHOR_LINK = re.compile(
+    r"\[(?P<name>[^\[\]\n]{2,60})\]\(\s?https?://[^()\s]{1,200}?(?:\n[^()\s]{0,200}?)?"
+    r"/(?:" + "|".join(AUTHOR_PATH_SEGMENTS) + r")/",
+    re.IGNORECASE,
+)
 _DANGLING_LINK = re.compile(r"\]\([^()\s]{0,2000}$")
 _LINK_TAIL = re.compile(r"[^()\s]{0,2000}?\)")
 _BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.I)
@@ -63,7 +70,7 @@ _USER_NAME = re.compile(r"^(?=[^\d]*[A-Za-zÀ-ÿ])[\w.\-]{3,30}$")
 #: What separates a name from the rest of a dated header line once the date is cut out.
 _PIECE_SEPARATOR = re.compile(r"\s*(?:[|,;·•/]|\s[-–—]\s|:)\s*")
 #: Words that travel with a date and are not part of a name.
-_DATE_NOISE = frozenset({"uhr", "stand", "um", "am", "on", "at", "le", "el", "il", "op", "h", "pm", "am", "gmt",
+_DATE_NOISE = frozenset({"uhr", "stand", "um", "am", "on", "at", "le", "el", "il", "op", "h", "pm", "gmt", "in", "à",
                          "utc", "cet", "cest", "est", "edt", "aktualisiert", "updated", "published", "von",
                          "by", "par", "por", "door", "di"})
 _BYLINE_HINT = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in _BYLINE_WORDS) + r")(?:[^\w]|$)",
@@ -117,6 +124,7 @@ def parse(text: str, ctx: Context) -> list[Draft]:
     draft = Draft()
     used: set[int] = set()
     _labelled_lines(lines, draft, ctx, used)
+    _author_link(text, draft)
     blocks = _blocks(lines, used)
     start, end = _main_run(blocks)
     _markdown_title(lines, draft)
@@ -124,6 +132,19 @@ def parse(text: str, ctx: Context) -> list[Draft]:
     _body(blocks, first_body, start, end, draft)
     _fallbacks(lines, blocks, start, draft, ctx, used)
     return [draft]
+
+
+def _author_link(text: str, draft: Draft) -> None:
+    """A Markdown link to the site's author page ("[Jane Doe](https://site/author/jane-doe/)") names the author."""
+    if draft.has("byline") or "](" not in text:
+        return
+    match = _AUTHOR_LINK.search(text)
+    if match is None:
+        return
+    name = " ".join(match.group("name").split()).strip(" *_")
+    if name and len(name.split()) <= _MAX_NAME_TOKENS and not _BARE_URL.match(name):
+        line = text.count("\n", 0, match.start()) + 1
+        set_person(draft, name, rule="author-link", lines=(line, line), confidence=0.7)
 
 
 def _close_wrapped_links(raws: list[str]) -> list[str]:
@@ -537,7 +558,8 @@ def _name_from(tokens: list[str], *, led: bool) -> str | None:
     if led and tokens:
         alone = tokens[0].strip(",;|·•")
         following = tokens[1] if len(tokens) > 1 else ""
-        if _USER_NAME.match(alone) and (not following or not following[:1].isalpha() or following.islower()):
+        if _USER_NAME.match(alone) and (not following or not following[:1].isalpha()
+                                        or following.casefold() in _DATE_NOISE):
             return alone
     return None
 

@@ -69,3 +69,10 @@ NOT_HEADLINE_PATTERNS: tuple[str, ...] = (
     r"^(?:become a member|rent this article|buy article|subscribe to|abonnieren|jetzt abonnieren)\b",
     r"^(?:foto|photo|bild|image)\s\d+\s(?:de|of|von|sur|di)\s\d+",
 )
+
+#: URL path segments of author pages: a link into one of them carries the author's name.
+AUTHOR_PATH_SEGMENTS: tuple[str, ...] = (
+    "author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore", "autori",
+    "autores", "profile", "profil", "people", "journalist", "journalists", "redakteur", "columnist",
+    "contributor", "contributors", "staff", "byline",
+)
