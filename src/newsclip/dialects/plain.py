@@ -45,6 +45,7 @@ _AUTHOR_LINK = re.compile(
 )
 _DANGLING_LINK = re.compile(r"\]\([^()\s]{0,2000}$")
 _LINK_TAIL = re.compile(r"[^()\s]{0,2000}?\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.I)
 _SENTENCE_PUNCT = re.compile(r"[.!?;][\"'”’»)]?(?:\s|$)")
 _CRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\|)\s|(?:^|\s)\d{1,2}\.\s(?=\S)")
@@ -85,6 +86,8 @@ _RANK_PENALTY = 0.02
 _REPEAT_BONUS = 0.4
 _ALONE_BONUS = 0.5
 _OVERLAP_WEIGHT = 1.0
+_LONG_TITLE_WORDS = 10
+_LONG_TITLE_PENALTY = 0.05
 #: How much a run of prose counts once a comments/related heading has been passed.
 _AFTER_END_WEIGHT = 0.3
 #: Lines longer than this were not hard-wrapped: each such line is its own paragraph.
@@ -182,6 +185,8 @@ def _make_line(no: int, raw: str) -> _Line:
         stripped = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", stripped))
     if "**" in stripped or "__" in stripped:
         stripped = _MD_EMPH.sub(r"\2", stripped)
+    if "\\" in stripped:
+        stripped = _MD_ESCAPE.sub(r"\1", stripped)
     return _Line(no, raw, clean_inline(stripped) if stripped else "", heading)
 
 
@@ -669,6 +674,7 @@ def _title_score(line: _Line) -> float:
         score += 0.3
     elif len(words) <= 2:
         score -= 0.3
+    score -= _LONG_TITLE_PENALTY * max(0, len(words) - _LONG_TITLE_WORDS)  # a standfirst runs longer
     if text[0].islower():
         score -= 0.4
     half = len(words) // 2
