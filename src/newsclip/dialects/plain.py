@@ -79,11 +79,13 @@ _BYLINE_HINT = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in _BY
 _SEPARATORS = frozenset(SEPARATORS)
 
 #: How many blocks above the body the header stack may reach.
-_HEADER_REACH = 14
+_HEADER_REACH = 18
 #: Headline scoring: per line of distance from the body, for a title the page repeats, for a line
 #: standing alone in its block, and for the share of its words that the body's opening uses.
 _RANK_PENALTY = 0.02
 _REPEAT_BONUS = 0.4
+_REPEAT_CAP = 2
+_NOT_VERBATIM_PENALTY = 0.4
 _ALONE_BONUS = 0.5
 _OVERLAP_WEIGHT = 1.0
 _LONG_TITLE_WORDS = 10
@@ -468,6 +470,10 @@ def _title_candidates(blocks: list[_Block], zone: range, start: int, facts: set[
     page repeats elsewhere: a title that ends in a full stop looks like prose.
     """
     out: list[tuple[int, _Line]] = []
+    for b in range(zone.start):  # far above the body, only a title the page prints again
+        for line in blocks[b].lines:
+            if len(line.text.split()) >= 4 and folded.count(line.text.casefold()) >= 2:
+                out.append((b, line))
     for b in zone:
         block = blocks[b]
         if 1 < len(block.lines) <= 3 and len(block.text.split()) <= 30:
@@ -621,8 +627,11 @@ def _pick_headline(blocks: list[_Block], candidates: list[tuple[int, _Line]], st
         if score <= 0:
             continue
         score -= _RANK_PENALTY * rank
-        if len(line.text.split()) >= 4 and folded.count(line.text.casefold()) >= 2:
-            score += _REPEAT_BONUS
+        seen = folded.count(line.text.casefold())
+        if not seen:
+            score -= _NOT_VERBATIM_PENALTY  # rebuilt from markup or wrapped lines: less sure
+        elif len(line.text.split()) >= 4:
+            score += _REPEAT_BONUS * min(seen - 1, _REPEAT_CAP)
         block = blocks[b]
         if len(block.lines) == 1 or line.last > line.no:
             score += _ALONE_BONUS  # a heading stands alone in its block

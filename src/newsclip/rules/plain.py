@@ -48,7 +48,7 @@ END_MARKERS: tuple[str, ...] = (
 
 #: Line starts of navigation and form furniture in text-browser dumps (lynx, w3m, html2text).
 NAV_PREFIXES: tuple[str, ...] = (
-    "* ", "+ ", "• ", "- [", "[", "(BUTTON)", "IFRAME:", "[INLINE]", "[IMG]", "____", "#alternate",
+    "* ", "+ ", "• ", "□ ", "◦ ", "▪ ", "○ ", "- [", "[", "(BUTTON)", "IFRAME:", "[INLINE]", "[IMG]", "____", "#alternate",
     "Search for:", "Search", "Menu", "Skip to", "Zum Inhalt", "|", "→", "»", "›",
 )
 
@@ -67,6 +67,8 @@ NOT_HEADLINE_PATTERNS: tuple[str, ...] = (
     r"[←→❯❮▶◀≈]|^[»«›‹]|[»«›‹]$",
     r"\blogo\b|javascript|\bcookies?\b|^(?:mehr zum thema|more on|more from|zum vergrößern|nach oben)\b",
     r"^(?:become a member|rent this article|buy article|subscribe to|abonnieren|jetzt abonnieren)\b",
+    r"\[ *\]|\b(?:schließen|close menu|menü|hauptmenü)\b|^(?:terms of use|learn more|kommentar verfassen)\b",
+    r"\b(?:link wurde kopiert|link copied|per e-mail folgen|follow by email|choose from \d+ languages)\b",
     r"^(?:foto|photo|bild|image)\s\d+\s(?:de|of|von|sur|di)\s\d+",
 )
 
