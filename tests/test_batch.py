@@ -26,6 +26,7 @@ from newsclip.batch import (
     ordered_map,
     read_path_list,
 )
+from newsclip.batch.job import RecordKey
 from newsclip.batch.pool import chunks
 from newsclip.batch.resume import Entry, read_entries
 from newsclip.model import Article
@@ -339,6 +340,21 @@ def test_manifest_entries_round_trip_and_torn_line(tmp_path: Path) -> None:
     got = list(read_entries(str(path)))
     assert [e for e, _ in got] == [ok, bad]
     assert got[-1][1] == len(path.read_bytes()) - len(b'{"path": "in/c.t')
+
+
+def test_manifest_entry_with_duplicate_keys_round_trips(tmp_path: Path) -> None:
+    signature = bytes(range(256)) * 2
+    entry = Entry("in/export.txt", 900, 7, 0, 1, "nexis", dropped=2, keys=(
+        RecordKey("a1", "in/export.txt#1", signature, 0),
+        RecordKey("a2", "in/export.txt#2", None, 0),
+        RecordKey(None, "in/export.txt#3", signature[::-1], 0),
+    ))
+    line = entry.to_line()
+    assert json.loads(line)["keys"][1] == ["a2", "in/export.txt#2", None]
+    path = tmp_path / "m"
+    path.write_bytes(b'{"manifest": 1}\n' + line + line.replace(b'"a1", "in/export.txt#1", "', b'"a1", 5, "!'))
+    assert [e for e, _ in read_entries(str(path))] == [entry]  # a line with a bad signature ends the log
+    assert entry.outcome().keys == entry.keys and entry.outcome().dropped == 2
 
 
 def test_entry_matches_only_the_unchanged_file(tmp_path: Path) -> None:

@@ -312,3 +312,77 @@ def test_unwritable_output_and_errors_file(corpus: Path) -> None:
     result = invoke("corpus/part0", "-o", "out.jsonl", "--errors", "no/such/folder/errors.jsonl")
     assert result.exit_code == 2
     assert "cannot write --errors no/such/folder/errors.jsonl: no such file or directory" in result.stderr
+
+
+# ---------------------------------------------------------------------------
+# a reader that stops early (| head -1): quiet, and exit 0 unless an input had failed
+
+
+def _long_story(number: int) -> str:
+    paragraph = (f"Crews worked through the night on section {number} of the sea wall, where the storm had "
+                 "torn away the railings and part of the promenade. ") * 6
+    return f"Sea Wall Repairs Reach Section {number}\n\nBy Rhian Doyle\n\nMarch 3, 2025\n\n" + \
+        "\n\n".join([paragraph] * 4) + "\n"
+
+
+def _first_line_then_close(args: list[str]) -> tuple[bytes, str, int]:
+    """Run newsclip, read one line of stdout, close the pipe; return that line, stderr and the exit code."""
+    process = subprocess.Popen([sys.executable, "-m", "newsclip", *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    return first, stderr, process.wait(timeout=120)
+
+
+@pytest.mark.parametrize(("empty_first", "code", "stderr"), [
+    (False, 0, ""),
+    (True, 1, "newsclip: pipe/000-empty.txt: is empty\n"),
+])
+def test_closed_pipe_exit_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_first: bool, code: int,
+                               stderr: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    for number in range(1, 301):  # about 600 kB of records: far more than a pipe holds
+        write(tmp_path / "pipe" / f"{number:03d}.txt", _long_story(number))
+    if empty_first:
+        write(tmp_path / "pipe" / "000-empty.txt", "")
+    first, err, status = _first_line_then_close(["convert", "pipe", "-o", "-", "-j", "1"])
+    assert json.loads(first)["source"] == "pipe/001.txt"
+    assert (status, err) == (code, stderr)
+
+
+@pytest.mark.parametrize(("empty_first", "code"), [(False, 0), (True, 1)])
+def test_parse_closed_pipe_exit_code(tmp_path: Path, empty_first: bool, code: int) -> None:
+    story_path = write(tmp_path / "long.txt", _long_story(7) * 40)
+    empty = write(tmp_path / "empty.txt", "")
+    paths = ([str(empty)] if empty_first else []) + [str(story_path)] * 10
+    first, err, status = _first_line_then_close(["parse", "-f", "jsonl", *paths])
+    assert json.loads(first)["headline"] == "Sea Wall Repairs Reach Section 7"
+    assert status == code
+    assert err == (f"newsclip: {empty}: is empty\n" if empty_first else "")
+
+
+def test_sigkill_then_resume_into_a_database(big: Path) -> None:
+    import sqlite3
+
+    newsclip("big", "-o", "whole.db", "-j", "2").communicate(timeout=300)
+    args = ["big", "-o", "killed.db", "-j", "2"]
+    for _attempt in range(5):
+        code, _, _ = _stop_midway(args, signal.SIGKILL, logged=2)
+        if code == -signal.SIGKILL:
+            break
+        Path("killed.db").unlink()
+    else:
+        pytest.fail("the run always ended before it could be killed")
+    assert Path("killed.db.newsclip-manifest").exists()
+    resumed = newsclip(*args, "--resume")
+    _, stderr = resumed.communicate(timeout=300)
+    assert resumed.returncode == 1  # the four bad files
+    assert b"done by the earlier run" in stderr and b"(796 rows in all)" in stderr
+    everything = "SELECT * FROM articles ORDER BY rowid"
+    with sqlite3.connect("killed.db") as killed, sqlite3.connect("whole.db") as whole:
+        assert killed.execute(everything).fetchall() == whole.execute(everything).fetchall()
+        killed.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    assert not Path("killed.db.newsclip-manifest").exists()

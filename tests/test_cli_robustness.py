@@ -353,17 +353,21 @@ def _many_articles(tmp_path: Path, count: int) -> list[Path]:
     return paths
 
 
-def test_closed_stdout_like_head(tmp_path: Path) -> None:
-    files = " ".join(f"'{p}'" for p in _many_articles(tmp_path, 40))
+@pytest.mark.parametrize(("missing_first", "status"), [(False, ExitStatus.OK), (True, ExitStatus.FAILED)])
+def test_closed_stdout_like_head(tmp_path: Path, missing_first: bool, status: ExitStatus) -> None:
+    """A reader that stops early is no failure; an input that failed before it stopped still is."""
+    names = [str(tmp_path / "missing.txt")] if missing_first else []
+    files = " ".join(f"'{p}'" for p in [*names, *map(str, _many_articles(tmp_path, 40))])
     script = (
         f"PYTHONPATH='{SRC}' '{sys.executable}' -m newsclip parse -f jsonl {files} 2>'{tmp_path}/err' | head -n 1;"
         ' echo "status=${PIPESTATUS[0]}"'
     )
     result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=120)
-    first, status = result.stdout.splitlines()
+    first, reported = result.stdout.splitlines()
     assert json.loads(first)["headline"] == "Promenade Closed 0"
-    assert status == f"status={int(ExitStatus.FAILED)}"
-    assert (tmp_path / "err").read_text() == ""
+    assert reported == f"status={int(status)}"
+    expected_err = f"newsclip: {tmp_path / 'missing.txt'}: no such file or directory\n" if missing_first else ""
+    assert (tmp_path / "err").read_text() == expected_err
 
 
 def _wait_for(condition: Callable[[], bool], timeout: float = 30) -> None:

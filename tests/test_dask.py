@@ -429,9 +429,18 @@ def test_usage_errors_come_before_any_cluster(folder: Path, tmp_path: Path, outp
     assert str(caught.value) == fill(message)
 
 
-def test_resume_is_refused() -> None:
-    with pytest.raises(BatchUsageError, match=r"^--resume does not work with --engine dask"):
-        convert_with_dask(BatchOptions(inputs=("x",), output="out.jsonl", resume=True))
+@pytest.mark.parametrize(
+    ("changes", "start"),
+    [
+        ({"resume": True}, "--resume does not work with --engine dask"),
+        ({"dedupe": "exact"}, "--dedupe does not work with --engine dask"),
+    ],
+)
+def test_options_the_dask_engine_refuses(changes: dict[str, Any], start: str) -> None:
+    options = BatchOptions(inputs=("x",), output="out.jsonl", **changes)
+    with pytest.raises(BatchUsageError) as caught:
+        convert_with_dask(options)
+    assert str(caught.value).startswith(start)
 
 
 def test_no_input_is_a_usage_error() -> None:

@@ -221,6 +221,7 @@ def _as_text(data: bytes) -> str:
 #: Each names where it fails; take it out of here once that dialect is fixed.
 OPEN_DIALECT_FAILURES: dict[str, str] = {
     "crash-278802d2c9.html": "html.py _links_home: urlsplit raises ValueError on href 'https://[host/'",
+    "crash-40314b6bff.txt": "plain.py _name_line: blocks[b] IndexError on a file that is only 'CREDIT:'",
 }
 
 
@@ -559,3 +560,17 @@ def test_html_with_a_lone_surrogate_is_read_as_html() -> None:
     [article] = parse_text("<html><head><title>Storm \ud800 Hits</title></head><body><p>Rain fell.</p></body></html>",
                            source="page.html")
     assert (article.dialect, article.headline, article.body) == ("html", "Storm \ufffd Hits", "Rain fell.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Published: March 3, 2025", True),
+    ("2025-02-04T10:30:00+02:00", True),
+    ("no date in here", False),
+    ("1234 is a number, not a year of a date", False),
+    ("yesterday", False),
+    ("2025-01-01 " * 90_000, True),
+    ("", False),
+])
+def test_has_date_agrees_with_find_dates(text: str, expected: bool) -> None:
+    assert dates.has_date(text) is expected
+    assert bool(dates.find_dates(text)) is expected

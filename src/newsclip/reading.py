@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import unicodedata
 
 from .errors import BinaryInputError, InputError, TooLargeError
@@ -40,10 +39,10 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 _ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 #: Invisible characters dropped outright (zero-width, soft hyphen, BOM, word joiner).
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_TRANSLATE = {ord(c): " " for c in _ODD_SPACES} | {ord(c): None for c in _INVISIBLE}
 #: Control characters other than tab and newline are noise in text dumps.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_CONTROLS = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
+#: Line breaks other than CR and LF, each read as LF.
+_OTHER_NEWLINES = "\x85\u2028\u2029"
 
 
 def read_file(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTINGS) -> str:
@@ -79,12 +78,24 @@ def normalise_text(text: str) -> str:
 
     Lone surrogates (text that is not valid Unicode, e.g. from a JSON ``"\\ud83d"``)
     become U+FFFD, so every later step and every output encoding can handle the text.
+    Each character class is looked for with ``in`` (a fast scan) and replaced only
+    when present: most texts hold none of them, and a saved page can be megabytes.
     """
-    if "\r" in text or not text.isascii():
-        text = _NEWLINES.sub("\n", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
-        text = unicodedata.normalize("NFC", _without_surrogates(text).translate(_TRANSLATE))
-    return _CONTROL.sub("", text)
+        text = _without_surrogates(_replace_each(text, _OTHER_NEWLINES, "\n"))
+        text = _replace_each(_replace_each(text, _ODD_SPACES, " "), _INVISIBLE, "")
+        text = unicodedata.normalize("NFC", text)
+    return _replace_each(text, _CONTROLS, "")
+
+
+def _replace_each(text: str, chars: str, by: str) -> str:
+    """``text`` with every one of ``chars`` replaced by ``by``."""
+    for char in chars:
+        if char in text:
+            text = text.replace(char, by)
+    return text
 
 
 def _without_surrogates(text: str) -> str:

@@ -2,7 +2,11 @@
 
 Workers send back bytes ready to append (plus a few numbers), not article
 objects: pickling a string is far cheaper than pickling records, and the main
-process only has to write what it receives, in order.
+process only has to write what it receives, in order. When duplicates are to
+be dropped, each record's bytes also come with its :class:`RecordKey` (id,
+source and, for near duplicates, the MinHash signature of its body, computed
+here so the main process only compares), so the main process can leave out
+the bytes of a dropped record.
 """
 
 from __future__ import annotations
@@ -11,17 +15,30 @@ import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..errors import NewsclipError
+from ..errors import NewsclipError, problem_of
 from ..model import Article
 from ..settings import DEFAULT_SETTINGS, Settings
 from .walk import WalkError
 
-#: Formats a single-file batch output can take.
-BATCH_FORMATS: tuple[str, ...] = ("jsonl", "json", "csv")
+if TYPE_CHECKING:
+    from ..dedupe import MinHasher
+
 #: The format of each file written when the output is a folder.
 MIRROR_FORMAT = "json"
+#: The format workers encode records in for a record sink (a database): whole records, one per line.
+RECORD_FORMAT = "jsonl"
+
+
+class RecordKey(NamedTuple):
+    """What duplicate detection needs of one record, and where its bytes end in the outcome's ``data``."""
+
+    id: str | None
+    source: str | None
+    #: MinHash signature of the body (``near`` mode, and a body long enough); else None.
+    signature: bytes | None
+    end: int
 
 
 class Outcome(NamedTuple):
@@ -35,6 +52,12 @@ class Outcome(NamedTuple):
     dialect: str | None
     kind: str | None = None
     message: str | None = None
+    #: One key per record parsed, in order, when duplicates are being dropped.
+    keys: tuple[RecordKey, ...] = ()
+    #: Records left out as duplicates (``records`` counts only those kept).
+    dropped: int = 0
+    #: (kept id, dropped id) for each record left out, for outputs that note them (a database).
+    duplicates: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -67,6 +90,18 @@ class Encoder:
         if self.fmt != "json":
             return b""
         return b"\n]\n" if any_records else b"]\n"
+
+    @property
+    def joiner(self) -> bytes:
+        """What goes between two records of one input (``encode`` of several = their pieces joined by it)."""
+        return b",\n" if self.fmt == "json" else b""
+
+    def encode_each(self, articles: Sequence[Article]) -> list[bytes]:
+        """Each record's bytes on its own (what :meth:`encode` writes, without the joiners)."""
+        if self.fmt == "jsonl":  # one line per record: split the whole rather than render one by one
+            lines = self.encode(articles).split(b"\n")  # JSON escapes newlines inside strings
+            return [line + b"\n" for line in lines[:-1]]
+        return [self.encode([article]) for article in articles]
 
     def encode(self, articles: Sequence[Article]) -> bytes:
         """The records of one input, without the output's framing."""
@@ -122,6 +157,10 @@ class JobConfig:
     mirror_dir: str | None = None
     #: The folder that input paths are made relative to when mirrored.
     mirror_base: str | None = None
+    #: ``exact`` or ``near``: send a :class:`RecordKey` per record for duplicate detection.
+    keys: str | None = None
+    #: Makes the body signatures in ``near`` mode (the main process compares them with the same settings).
+    hasher: MinHasher | None = None
 
 
 def mirror_target(path: str, base: str, folder: str) -> str:
@@ -141,6 +180,7 @@ def run_job(item: str | WalkError, config: JobConfig) -> Outcome:
         info = os.stat(path)
     except OSError as exc:
         return Outcome(path, None, None, b"", 0, None, "input", describe(exc))
+    keys: tuple[RecordKey, ...] = ()
     try:
         from ..api import parse_file
 
@@ -152,6 +192,8 @@ def run_job(item: str | WalkError, config: JobConfig) -> Outcome:
                 return Outcome(path, info.st_size, info.st_mtime_ns, b"", 0, None, "output",
                                f"its output cannot be written ({describe(exc)})")
             data = b""
+        elif config.keys is not None:
+            data, keys = _keyed(articles, config)
         else:
             data = config.encoder.encode(articles)
     except NewsclipError as exc:
@@ -159,7 +201,24 @@ def run_job(item: str | WalkError, config: JobConfig) -> Outcome:
     except Exception as exc:  # a parser bug must cost one file, not the batch
         return Outcome(path, info.st_size, info.st_mtime_ns, b"", 0, None, "crash", describe(exc))
     dialect = articles[0].dialect if articles else None
-    return Outcome(path, info.st_size, info.st_mtime_ns, data, len(articles), dialect)
+    return Outcome(path, info.st_size, info.st_mtime_ns, data, len(articles), dialect, keys=keys)
+
+
+def _keyed(articles: Sequence[Article], config: JobConfig) -> tuple[bytes, tuple[RecordKey, ...]]:
+    """The records' bytes one after another (no joiners) and a key per record saying where each ends."""
+    pieces = config.encoder.encode_each(articles)
+    hasher = config.hasher
+    if config.keys == "near" and hasher is None:
+        from ..dedupe import MinHasher
+
+        hasher = MinHasher()
+    keys = []
+    end = 0
+    for article, piece in zip(articles, pieces):
+        end += len(piece)
+        signature = hasher.signature(article.body) if config.keys == "near" and hasher is not None else None
+        keys.append(RecordKey(article.id, article.source, signature, end))
+    return b"".join(pieces), tuple(keys)
 
 
 def _write_mirror(path: str, articles: Sequence[Article], config: JobConfig) -> None:
@@ -174,16 +233,5 @@ def _write_mirror(path: str, articles: Sequence[Article], config: JobConfig) -> 
 
 
 def describe(exc: BaseException) -> str:
-    """One line saying what went wrong with an input, without its path."""
-    if isinstance(exc, NewsclipError):
-        return " ".join(str(exc).split()) or exc.kind
-    if isinstance(exc, OSError):
-        reason = exc.strerror or type(exc).__name__
-        return reason[0].lower() + reason[1:]
-    if isinstance(exc, MemoryError):
-        return "is too large to parse in memory"
-    if isinstance(exc, RecursionError):
-        return "is nested too deeply to parse"
-    detail = " ".join(str(exc).split())
-    name = type(exc).__name__
-    return f"unexpected error ({name}: {detail})" if detail else f"unexpected error ({name})"
+    """One line saying what went wrong with an input, without its path (no traceback hint: it is not shown)."""
+    return problem_of(exc, hint=None)

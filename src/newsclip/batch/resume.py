@@ -2,7 +2,10 @@
 
 One JSON line per input, in input order: its path, size and modification time
 (the key), how many records it gave and where the output stood after them
-(``end``, a byte offset), or why it failed. The first line says which output
+(``end``, a byte offset), or why it failed. When duplicates are dropped, an
+entry also holds each record's key (id, source, body signature) and how many
+were dropped, so a resumed run can replay the earlier decisions and decide
+the rest exactly as one whole run would. The first line says which output
 and options the log belongs to. Lines are written and synced only after the
 output bytes they point at are synced, so after a crash every logged input
 is really in the output; a torn last line is ignored.
@@ -10,13 +13,15 @@ is really in the output; a torn last line is ignored.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from .job import Outcome
+from .job import Outcome, RecordKey
 from .walk import WalkError
 
 #: Suffix of the manifest kept beside a single-file output.
@@ -39,17 +44,26 @@ class Entry:
     dialect: str | None = None
     kind: str | None = None
     message: str | None = None
+    #: Records left out as duplicates (``records`` counts those kept).
+    dropped: int = 0
+    #: The key of every record parsed, kept or dropped, in order (only when duplicates are dropped).
+    keys: tuple[RecordKey, ...] = ()
 
     @classmethod
     def of(cls, outcome: Outcome, end: int) -> Entry:
+        keys = tuple(RecordKey(k.id, k.source, k.signature, 0) for k in outcome.keys)
         return cls(outcome.path, outcome.size, outcome.mtime_ns, end, outcome.records, outcome.dialect,
-                   outcome.kind, outcome.message)
+                   outcome.kind, outcome.message, outcome.dropped, keys)
 
     def to_line(self) -> bytes:
         data: dict[str, Any] = {"path": self.path, "size": self.size, "mtime": self.mtime_ns, "end": self.end}
         if self.kind is None:
             data["records"] = self.records
             data["dialect"] = self.dialect
+            if self.dropped:
+                data["dropped"] = self.dropped
+            if self.keys:
+                data["keys"] = [[k.id, k.source, _b64(k.signature)] for k in self.keys]
         else:
             data["kind"] = self.kind
             data["message"] = self.message
@@ -57,8 +71,9 @@ class Entry:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Entry:
+        keys = tuple(RecordKey(k[0], k[1], _unb64(k[2]), 0) for k in data.get("keys", ()))
         return cls(data["path"], data.get("size"), data.get("mtime"), int(data["end"]), int(data.get("records", 0)),
-                   data.get("dialect"), data.get("kind"), data.get("message"))
+                   data.get("dialect"), data.get("kind"), data.get("message"), int(data.get("dropped", 0)), keys)
 
     def matches(self, item: str | WalkError) -> bool:
         """Whether ``item`` is this same input, unchanged since it was converted."""
@@ -74,7 +89,22 @@ class Entry:
 
     def outcome(self) -> Outcome:
         """The outcome this entry records (without output bytes, which are already written)."""
-        return Outcome(self.path, self.size, self.mtime_ns, b"", self.records, self.dialect, self.kind, self.message)
+        return Outcome(self.path, self.size, self.mtime_ns, b"", self.records, self.dialect, self.kind, self.message,
+                       self.keys, self.dropped)
+
+
+def _b64(value: bytes | None) -> str | None:
+    return base64.b64encode(value).decode("ascii") if value is not None else None
+
+
+def _unb64(value: Any) -> bytes | None:
+    """A signature back from the manifest; anything else (a bad line) raises ValueError."""
+    if value is None:
+        return None
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, TypeError) as exc:
+        raise ValueError("not a signature") from exc
 
 
 def read_header(path: str) -> dict[str, Any] | None:
@@ -104,7 +134,7 @@ def read_entries(path: str) -> Iterator[tuple[Entry, int]]:
                 return
             try:
                 entry = Entry.from_json(json.loads(line))
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, IndexError):
                 return
             position += len(line)
             yield entry, position

@@ -16,13 +16,19 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, BinaryIO, TextIO
 
+from ..dedupe import DEFAULT_THRESHOLD, MODES, MinHasher
 from ..errors import NewsclipError
 from ..settings import DEFAULT_SETTINGS, Settings
-from .job import BATCH_FORMATS, MIRROR_FORMAT, Encoder, JobConfig, Outcome, run_job
+from .duplicates import DuplicateFilter
+from .formats import BATCH_FORMATS, RECORD_SINKS
+from .job import MIRROR_FORMAT, RECORD_FORMAT, Encoder, JobConfig, Outcome, run_job
 from .pool import default_jobs, ordered_map
-from .sinks import PARTIAL_SUFFIX, FileSink, FolderSink, Sink, StreamSink
 from .resume import MANIFEST_SUFFIX
+from .sinks import PARTIAL_SUFFIX, FileSink, FolderSink, RecordSink, Sink, StreamSink, open_record_sink
 from .walk import Walk, WalkError, WalkOptions, expand_arguments
+
+#: Files a database may keep beside itself while it is written (never read as input).
+_DATABASE_COMPANIONS: tuple[str, ...] = ("-journal", "-wal", "-shm")
 
 #: Make written output durable at least this often (seconds) ...
 SYNC_SECONDS = 0.5
@@ -62,6 +68,11 @@ class BatchOptions:
     fail_fast: bool = False
     start_method: str | None = None
     chunksize: int | None = None
+    #: ``exact`` (same id) or ``near`` (same id, or a similar body): leave out records that duplicate earlier ones.
+    dedupe: str | None = None
+    dedupe_threshold: float = DEFAULT_THRESHOLD
+    #: Write one JSON line per dropped duplicate (kept, dropped, similarity, kind, sources) to this file.
+    duplicates: str | None = None
 
 
 class Reporter:
@@ -92,6 +103,10 @@ class Summary:
     stopped: str | None = None
     #: The input that stopped a ``--fail-fast`` run.
     stopped_at: str | None = None
+    #: Records left out as duplicates (``records`` counts only the records written).
+    duplicates: int = 0
+    #: Rows a database output holds at the end (None for other outputs).
+    rows: int | None = None
 
     @property
     def converted(self) -> int:
@@ -101,6 +116,7 @@ class Summary:
         self.files += 1
         if outcome.ok:
             self.records += outcome.records
+            self.duplicates += outcome.dropped
             if outcome.dialect:
                 self.dialects[outcome.dialect] += outcome.records
         else:
@@ -122,6 +138,7 @@ def plan(options: BatchOptions, stdout: BinaryIO | None = None) -> Plan:
     """Check the options and resolve the output; :class:`BatchUsageError` says what is wrong."""
     if options.resume and options.output == "-":
         raise BatchUsageError("--resume needs an output file or folder (-o OUT), not standard output")
+    _check_dedupe(options)
     arguments = [*expand_arguments(options.inputs, hidden=options.hidden), *options.listed]
     if not arguments:
         raise BatchUsageError("no input given (name files or folders, or use --from-file)")
@@ -130,18 +147,25 @@ def plan(options: BatchOptions, stdout: BinaryIO | None = None) -> Plan:
     skip = _own_files(options, kind)
     walk = Walk(arguments, WalkOptions(options.recursive, options.hidden, options.include, options.exclude, skip))
     _check_output_place(options, kind, walk, arguments)
-    encoder = Encoder(fmt, options.fields, options.explain, options.csv_raw)
-    header = _header(options, fmt)
+    if fmt in RECORD_SINKS:  # whole records, whatever --fields says: a table's columns are fixed
+        encoder = Encoder(RECORD_FORMAT)
+    else:
+        encoder = Encoder(fmt, options.fields, options.explain, options.csv_raw)
+    header = _header(options, fmt, encoder)
     sink: Sink
     mirror_dir = mirror_base = None
     if kind == "stream":
         sink = StreamSink(stdout if stdout is not None else _stdout_bytes(), encoder)
+    elif kind == "file" and fmt in RECORD_SINKS:
+        sink = open_record_sink(fmt, options.output, header, resume=options.resume)
     elif kind == "file":
         sink = FileSink(options.output, encoder, header, resume=options.resume)
     else:
         mirror_dir, mirror_base = os.path.abspath(options.output), mirror_root(arguments)
         sink = FolderSink(options.output, header, resume=options.resume)
-    config = JobConfig(encoder, options.settings, mirror_dir, mirror_base)
+    # one MinHasher for the workers (which sign bodies) and the main process (which compares signatures)
+    config = JobConfig(encoder, options.settings, mirror_dir, mirror_base, keys=options.dedupe,
+                       hasher=MinHasher() if options.dedupe == "near" else None)
     jobs = options.jobs if options.jobs and options.jobs > 0 else default_jobs()
     return Plan(walk, sink, config, jobs, kind)
 
@@ -152,17 +176,31 @@ def convert(options: BatchOptions, reporter: Reporter | None = None, *, stdout: 
     batch = plan(options, stdout)
     summary = Summary(output=options.output)
     started = time.monotonic()
-    errors = _open_errors(options.errors)
+    errors = _open_report(options.errors, "--errors")
+    report = None
     try:
-        _run(batch, options, reporter, summary, errors)
+        report = _open_report(options.duplicates, "--duplicates")
+        dupes = _duplicate_filter(batch, options, report)
+        _run(batch, options, reporter, summary, errors, dupes)
     finally:
-        if errors is not None:
-            errors.close()
+        for stream in (errors, report):
+            if stream is not None:
+                stream.close()
         summary.elapsed = time.monotonic() - started
+    if isinstance(batch.sink, RecordSink):
+        summary.rows = batch.sink.rows
     return summary
 
 
-def _run(batch: Plan, options: BatchOptions, reporter: Reporter, summary: Summary, errors: TextIO | None) -> None:
+def _duplicate_filter(batch: Plan, options: BatchOptions, report: TextIO | None) -> DuplicateFilter | None:
+    if options.dedupe is None:
+        return None
+    return DuplicateFilter(options.dedupe, threshold=options.dedupe_threshold, joiner=batch.config.encoder.joiner,
+                           hasher=batch.config.hasher, report=report)
+
+
+def _run(batch: Plan, options: BatchOptions, reporter: Reporter, summary: Summary, errors: TextIO | None,
+         dupes: DuplicateFilter | None = None) -> None:
     total = batch.walk.scan().total
     reporter.started(total)
     sink = batch.sink
@@ -177,7 +215,12 @@ def _run(batch: Plan, options: BatchOptions, reporter: Reporter, summary: Summar
             reporter.failed(outcome)
         reporter.advanced(outcome)
 
-    remaining = _skip_done(sink, items, summary, record)
+    def replayed(outcome: Outcome) -> None:
+        if dupes is not None:
+            dupes.replay(outcome.keys)
+        record(outcome)
+
+    remaining = _skip_done(sink, items, summary, replayed)
     chunksize = options.chunksize or _chunksize(total - summary.resumed, batch.jobs)
     results = ordered_map(functools.partial(run_jobs, batch.config), remaining, jobs=batch.jobs,
                           chunksize=chunksize, on_crash=crashed, start_method=options.start_method)
@@ -188,6 +231,8 @@ def _run(batch: Plan, options: BatchOptions, reporter: Reporter, summary: Summar
                 summary.stopped, summary.stopped_at = "fail-fast", outcome.path
                 record(outcome)
                 break
+            if dupes is not None:
+                outcome = dupes.apply(outcome)
             sink.add(outcome)
             record(outcome)
             unsynced += 1
@@ -195,6 +240,8 @@ def _run(batch: Plan, options: BatchOptions, reporter: Reporter, summary: Summar
                 sink.sync()
                 if errors is not None:
                     errors.flush()
+                if dupes is not None and dupes.report is not None:
+                    dupes.report.flush()
                 last_sync, unsynced = time.monotonic(), 0
     except KeyboardInterrupt:
         summary.stopped = "interrupted"
@@ -211,8 +258,9 @@ def _skip_done(sink: Sink, items: Iterator[str | WalkError], summary: Summary,
     """Pass over the inputs an earlier run logged (while they still match), then start the sink after them.
 
     Returns the inputs still to convert. The earlier outcomes are counted and
-    their failures reported again, so the summary and the error list are
-    those of one whole run.
+    their failures reported again (and their duplicates decided again, by
+    ``record``), so the summary, the error list and the duplicates report
+    are those of one whole run.
     """
     previous = sink.previous()
     end = position = None
@@ -280,11 +328,27 @@ def _format_for(options: BatchOptions, kind: str) -> str:
         found = format_for_path(options.output)
         if found is None:
             raise BatchUsageError(f"cannot tell the output format from {options.output!r}: "
-                                  "name it .jsonl, .json or .csv, or give -f")
+                                  "name it .jsonl, .json, .csv or .db, or give -f")
         fmt = found
     if fmt not in BATCH_FORMATS:
         raise BatchUsageError(f"-f {fmt} is not a batch format (choose from {', '.join(BATCH_FORMATS)})")
+    if kind == "stream" and fmt in RECORD_SINKS:
+        raise BatchUsageError(f"-f {fmt} writes a database file, not to standard output: name it with -o FILE")
     return fmt
+
+
+def _check_dedupe(options: BatchOptions) -> None:
+    """Duplicate options that cannot work: a report without detection, detection into a mirrored folder."""
+    if options.dedupe is None:
+        if options.duplicates:
+            raise BatchUsageError("--duplicates needs --dedupe exact or --dedupe near")
+        return
+    if options.dedupe not in MODES:
+        raise BatchUsageError(f"unknown --dedupe mode {options.dedupe!r} (choose from {', '.join(MODES)})")
+    if not 0.0 < options.dedupe_threshold <= 1.0:
+        raise BatchUsageError(f"--dedupe-threshold must be above 0 and at most 1, not {options.dedupe_threshold}")
+    if options.output != "-" and output_kind(options.output) == "folder":
+        raise BatchUsageError("--dedupe needs one output file (or -o -), not a folder of one file per input")
 
 
 def _own_files(options: BatchOptions, kind: str) -> frozenset[str]:
@@ -292,19 +356,23 @@ def _own_files(options: BatchOptions, kind: str) -> frozenset[str]:
     own = []
     if kind == "file":
         own += [options.output, options.output + PARTIAL_SUFFIX, options.output + MANIFEST_SUFFIX]
+        own += [options.output + suffix for suffix in _DATABASE_COMPANIONS]
     elif kind == "folder":
         own.append(options.output)
-    if options.errors:
-        own.append(options.errors)
+    own += [path for path in (options.errors, options.duplicates) if path]
     return frozenset(os.path.realpath(path) for path in own)
 
 
 def _check_output_place(options: BatchOptions, kind: str, walk: Walk, arguments: Sequence[str | WalkError]) -> None:
     """Refuse an output that would overwrite an input or be read back as one."""
+    if options.errors and options.duplicates and _same_place(options.errors, options.duplicates):
+        raise BatchUsageError("--errors and --duplicates name the same file")
     if kind == "stream":
         return
-    if options.errors and os.path.realpath(options.errors) == os.path.realpath(options.output):
+    if options.errors and _same_place(options.errors, options.output):
         raise BatchUsageError("--errors and -o name the same file")
+    if options.duplicates and _same_place(options.duplicates, options.output):
+        raise BatchUsageError("--duplicates and -o name the same file")
     if kind == "folder":
         if walk.would_enter(options.output):
             raise BatchUsageError(f"the output folder {options.output} is inside an input folder; "
@@ -315,6 +383,10 @@ def _check_output_place(options: BatchOptions, kind: str, walk: Walk, arguments:
                               "write it elsewhere or --exclude it")
     if _is_argument(options.output, arguments):
         raise BatchUsageError(f"refusing to overwrite the input file {options.output}")
+
+
+def _same_place(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _is_argument(path: str, arguments: Iterable[str | WalkError]) -> bool:
@@ -343,29 +415,32 @@ def mirror_root(arguments: Sequence[str | WalkError]) -> str:
     return os.path.commonpath(roots) if roots else os.getcwd()
 
 
-def _header(options: BatchOptions, fmt: str) -> dict[str, Any]:
+def _header(options: BatchOptions, fmt: str, encoder: Encoder) -> dict[str, Any]:
     """What the output depends on besides the inputs; a resumed run must match it exactly."""
     settings = options.settings
     return {
         "format": fmt,
-        "fields": list(options.fields) if options.fields else None,
-        "explain": options.explain,
-        "csv_raw": options.csv_raw,
+        "fields": list(encoder.fields) if encoder.fields else None,
+        "explain": encoder.explain,
+        "csv_raw": encoder.csv_raw,
         "dayfirst": settings.dayfirst,
         "reference_time": settings.reference_time.isoformat() if settings.reference_time else None,
         "dialect": settings.dialect,
         "max_bytes": settings.max_bytes,
+        "dedupe": options.dedupe,
+        "dedupe_threshold": options.dedupe_threshold if options.dedupe == "near" else None,
     }
 
 
-def _open_errors(path: str | None) -> TextIO | None:
+def _open_report(path: str | None, option: str) -> TextIO | None:
+    """A JSON-lines report file (``--errors``, ``--duplicates``), written afresh."""
     if not path:
         return None
     try:
         return open(path, "w", encoding="utf-8", errors="backslashreplace")
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise BatchUsageError(f"cannot write --errors {path}: {reason[0].lower() + reason[1:]}") from None
+        raise BatchUsageError(f"cannot write {option} {path}: {reason[0].lower() + reason[1:]}") from None
 
 
 def _stdout_bytes() -> BinaryIO:

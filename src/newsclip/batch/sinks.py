@@ -1,21 +1,29 @@
-"""Where a batch's records go: a stream, one file (written as a partial file, renamed at the end), or a folder.
+"""Where a batch's records go: a stream, one file (written as a partial file, renamed at the end), a folder,
+or a database.
 
-Every sink takes outcomes in input order. The file and folder sinks keep a
-manifest in step with what they write, so a stopped run can be resumed: the
-file sink truncates its partial file back to the last logged byte, which
-removes any half-written record, and carries on from there.
+Every sink takes outcomes in input order. The file, folder and record sinks
+keep a manifest in step with what they write, so a stopped run can be
+resumed: the file sink truncates its partial file back to the last logged
+byte, which removes any half-written record, and carries on from there; a
+record sink (a database) commits before the manifest logs, and since writing
+a record again replaces it (an upsert by ``id``), redoing the inputs after
+the last logged one is all a resume needs.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from typing import Any, BinaryIO
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..errors import NewsclipError
 from .job import Encoder, Outcome
 from .resume import FOLDER_MANIFEST, MANIFEST_SUFFIX, Entry, Manifest, read_entries, read_header
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 #: Suffix of the file a single-file output is written to until the run completes.
 PARTIAL_SUFFIX = ".partial"
@@ -200,17 +208,8 @@ class FolderSink(Sink):
         self._since_sync = 0
 
     def previous(self) -> Iterator[tuple[Entry, int]]:
-        if not self.resume:
+        if not self.resume or not _logged(self.manifest_path, self.header, self.folder):
             return iter(())
-        found = read_header(self.manifest_path)
-        if found is None:
-            return iter(())
-        found.pop("manifest", None)
-        if found != self.header:
-            raise ResumeError(
-                f"{self.folder} was written with other options ({_difference(found, self.header)}); "
-                "run without --resume to start again"
-            )
         self.resuming = True
         return read_entries(self.manifest_path)
 
@@ -247,6 +246,175 @@ class FolderSink(Sink):
         if self._manifest is not None:
             self.sync()
             self._manifest.close()
+
+
+class RecordSink(Sink):
+    """Whole records, one by one, into ``target`` (a database), with a manifest beside it.
+
+    Workers send each input's records as JSON lines (all fields, whatever
+    ``--fields`` says). Subclasses say how to open, write, commit and close the
+    target; :data:`~newsclip.batch.formats.RECORD_SINKS` names them per format.
+    """
+
+    def __init__(self, target: str, header: dict[str, Any], *, resume: bool) -> None:
+        self.target = target
+        self.manifest_path = target + MANIFEST_SUFFIX
+        self.header = _plain(header)
+        self.resume = resume
+        self.resuming = False
+        #: Rows the target holds, once it is finished or kept (None if the format cannot tell).
+        self.rows: int | None = None
+        self._manifest: Manifest | None = None
+
+    def previous(self) -> Iterator[tuple[Entry, int]]:
+        if not self.resume or not os.path.exists(self.target):
+            return iter(())
+        if not _logged(self.manifest_path, self.header, self.target):
+            return iter(())
+        self.resuming = True
+        return read_entries(self.manifest_path)
+
+    def start(self, end: int | None = None, manifest_position: int | None = None) -> None:
+        try:
+            os.makedirs(os.path.dirname(os.path.abspath(self.target)), exist_ok=True)
+            with self._output_errors():
+                self.open_target()
+            if self.resuming and manifest_position is not None:
+                self._manifest = Manifest.reopen(self.manifest_path, manifest_position)
+            else:
+                self.resuming = False
+                self._manifest = Manifest.create(self.manifest_path, self.header)
+        except OSError as exc:
+            raise OutputError(f"{exc.filename or self.target}: cannot be written ({_reason(exc)})") from None
+
+    def add(self, outcome: Outcome) -> None:
+        assert self._manifest is not None
+        with self._output_errors():
+            for line in outcome.data.split(b"\n"):
+                if line.strip():
+                    self.write_record(json.loads(line))
+            for kept_id, dropped_id in outcome.duplicates:
+                self.note_duplicate(kept_id, dropped_id)
+        self._manifest.add(Entry.of(outcome, 0))
+
+    def sync(self) -> None:
+        """Commit the records first, then log the inputs they came from: the log never runs ahead."""
+        assert self._manifest is not None
+        with self._output_errors():
+            self.commit()
+        self._manifest.sync()
+
+    def finish(self) -> None:
+        assert self._manifest is not None
+        self.sync()
+        with self._output_errors():
+            self.close_target()
+        self._manifest.remove()
+
+    def keep(self) -> None:
+        if self._manifest is None:
+            return
+        self.sync()
+        with self._output_errors():
+            self.close_target()
+        self._manifest.close()
+
+    @contextmanager
+    def _output_errors(self) -> Iterator[None]:
+        """A failure of the target (not a database, locked, disk full) is an output error naming it."""
+        try:
+            yield
+        except OutputError:
+            raise
+        except NewsclipError as exc:
+            message = " ".join(str(exc).split())
+            if not message.startswith(self.target):
+                message = f"{self.target}: {message}"
+            raise OutputError(message) from None
+
+    # -- what a record format provides ----------------------------------------------------------
+
+    def open_target(self) -> None:
+        """Open (or create) the target for writing."""
+        raise NotImplementedError
+
+    def write_record(self, record: Mapping[str, Any]) -> None:
+        """Write one whole record (a record with an ``id`` already there replaces it)."""
+        raise NotImplementedError
+
+    def note_duplicate(self, kept_id: str, dropped_id: str) -> None:
+        """Note that ``dropped_id`` was left out as a duplicate of ``kept_id`` (nothing by default)."""
+
+    def commit(self) -> None:
+        """Make the records written so far durable."""
+
+    def close_target(self) -> None:
+        """Finish and close the target (called once)."""
+
+
+class DatabaseSink(RecordSink):
+    """Records upserted by ``id`` into an SQLite database (:class:`newsclip.store.Store`), with full-text index.
+
+    An existing database is updated in place, never replaced: running again
+    over the same inputs changes nothing but the rows of changed articles.
+    """
+
+    def __init__(self, target: str, header: dict[str, Any], *, resume: bool) -> None:
+        super().__init__(target, header, resume=resume)
+        self._store: Store | None = None
+
+    def open_target(self) -> None:
+        from ..store import Store
+
+        self._store = Store.open(self.target, writable=True)
+
+    def write_record(self, record: Mapping[str, Any]) -> None:
+        assert self._store is not None
+        self._store.upsert(record)
+
+    def note_duplicate(self, kept_id: str, dropped_id: str) -> None:
+        """The kept row lists the dropped id; a row left by an earlier run for the dropped id goes."""
+        assert self._store is not None
+        self._store.add_duplicate(kept_id, dropped_id)
+
+    def commit(self) -> None:
+        if self._store is not None:
+            self._store.flush()
+
+    def close_target(self) -> None:
+        if self._store is None:
+            return
+        store, self._store = self._store, None
+        try:
+            self.rows = store.count()
+        finally:
+            store.close()
+
+
+def open_record_sink(fmt: str, target: str, header: dict[str, Any], *, resume: bool) -> RecordSink:
+    """The sink of record format ``fmt`` (see :data:`~newsclip.batch.formats.RECORD_SINKS`) on ``target``."""
+    import importlib
+
+    from .formats import RECORD_SINKS
+
+    module_name, class_name = RECORD_SINKS[fmt].split(":")
+    module = importlib.import_module(f"{__package__}.{module_name}")
+    sink: RecordSink = getattr(module, class_name)(target, header, resume=resume)
+    return sink
+
+
+def _logged(manifest_path: str, header: dict[str, Any], shown: str) -> bool:
+    """Whether a manifest of an earlier run is there to resume; ResumeError if it was run with other options."""
+    found = read_header(manifest_path)
+    if found is None:
+        return False
+    found.pop("manifest", None)
+    if found != header:
+        raise ResumeError(
+            f"{shown} was written with other options ({_difference(found, header)}); "
+            "run without --resume to start again"
+        )
+    return True
 
 
 def _reason(exc: OSError) -> str:

@@ -1,12 +1,15 @@
 """The ``newsclip`` command line: a thin client of the library, one module per command.
 
 Importing this is cheap: rich, bs4 and dateutil are imported only by the
-code paths that use them.
+code paths that use them, and a command's module only when that command runs
+(``newsclip parse`` never imports ``convert`` or ``stats``), so a one-file
+run in a shell loop starts fast.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, MutableMapping
 from types import ModuleType
 
 import click
@@ -16,6 +19,17 @@ from .common import PROG, NewsclipGroup
 
 #: Modules that define commands; one that does not exist yet is skipped.
 COMMAND_MODULES: tuple[str, ...] = ("parse", "convert", "info", "search", "stats")
+
+#: Command name -> the module that defines it: the module imported when that command runs.
+#: Only a shortcut: a name missing here (or wrong) is found by importing every module.
+COMMAND_HOMES: dict[str, str] = {
+    "parse": "parse",
+    "convert": "convert",
+    "dialects": "info",
+    "schema": "info",
+    "search": "search",
+    "stats": "stats",
+}
 
 
 @click.group(cls=NewsclipGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,6 +78,56 @@ def _commands_of(module: ModuleType, name: str) -> list[click.Command]:
     return [command] if isinstance(command, click.Command) else []
 
 
-register_commands(main)
+class LazyCommands(MutableMapping[str, click.Command]):
+    """A group's commands, each module imported the first time one of its commands is looked up.
 
-__all__ = ["COMMAND_MODULES", "main", "register_commands"]
+    Listing the commands (``--help``, an unknown name) imports every module.
+    """
+
+    def __init__(self, module_names: tuple[str, ...], homes: dict[str, str]) -> None:
+        self._commands: dict[str, click.Command] = {}
+        self._pending = list(module_names)
+        self._homes = homes
+
+    def _load(self, module_name: str) -> None:
+        if module_name not in self._pending:
+            return
+        self._pending.remove(module_name)
+        module = _import_command_module(module_name)
+        if module is not None:
+            for command in _commands_of(module, module_name):
+                if command.name is not None:
+                    self._commands[command.name] = command
+
+    def _load_all(self) -> None:
+        for module_name in list(self._pending):
+            self._load(module_name)
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self._commands:
+            home = self._homes.get(name)
+            if home is not None:
+                self._load(home)
+            if name not in self._commands:
+                self._load_all()
+        return self._commands[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._commands[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self._load_all()
+        del self._commands[name]
+
+    def __iter__(self) -> Iterator[str]:
+        self._load_all()
+        return iter(dict(self._commands))
+
+    def __len__(self) -> int:
+        self._load_all()
+        return len(self._commands)
+
+
+main.commands = LazyCommands(COMMAND_MODULES, COMMAND_HOMES)
+
+__all__ = ["COMMAND_HOMES", "COMMAND_MODULES", "LazyCommands", "main", "register_commands"]

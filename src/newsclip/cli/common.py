@@ -13,7 +13,7 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from enum import IntEnum
@@ -22,7 +22,9 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from .. import dialects
-from ..errors import NewsclipError, UnknownDialectError
+
+# problem_of lives with the errors; commands import it from here, beside the other reporting helpers
+from ..errors import NewsclipError, UnknownDialectError, problem_of
 from ..model import FIELDS
 from ..output import FORMATS
 from ..settings import DEFAULT_MAX_BYTES, Settings
@@ -30,6 +32,7 @@ from ..settings import DEFAULT_MAX_BYTES, Settings
 PROG = "newsclip"
 STDIN_NAME = "<stdin>"
 _TRACEBACK_KEY = "newsclip.traceback"
+_FAILED_KEY = "newsclip.failed"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,34 +48,6 @@ class ExitStatus(IntEnum):
 
 # ---------------------------------------------------------------------------
 # Errors: one line each, one exit code each
-
-
-def problem_of(exc: BaseException) -> str:
-    """The one-line description of what went wrong with an input, without the path."""
-    if isinstance(exc, NewsclipError):
-        return _one_line(str(exc)) or exc.kind
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory, not a file"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, OSError):
-        reason = exc.strerror or str(exc) or type(exc).__name__
-        return _one_line(reason[0].lower() + reason[1:])
-    if isinstance(exc, UnicodeDecodeError):
-        return f"cannot be decoded as text ({exc.encoding}: {exc.reason})"
-    if isinstance(exc, UnicodeError):
-        return f"cannot be handled as text ({_one_line(str(exc))})"
-    if isinstance(exc, MemoryError):
-        return "is too large to parse in memory"
-    if isinstance(exc, RecursionError):
-        return "is nested too deeply to parse"
-    detail = _one_line(str(exc))
-    name = type(exc).__name__
-    return f"unexpected error ({name}: {detail}); --traceback shows where" if detail else (
-        f"unexpected error ({name}); --traceback shows where"
-    )
 
 
 def exit_status_for(exc: BaseException) -> ExitStatus:
@@ -119,11 +94,25 @@ def error_line(subject: str | None, problem: str) -> None:
 
 def report_failure(path: str, exc: BaseException) -> None:
     """Report one failed input: one line, plus the traceback when ``--traceback`` is on."""
+    note_failure()
     if traceback_wanted():
         import traceback
 
         traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
     error_line(display_name(path), problem_of(exc))
+
+
+def note_failure() -> None:
+    """Remember that an input failed, so a later closed pipe still ends the run with exit code 1."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[_FAILED_KEY] = True
+
+
+def failure_noted() -> bool:
+    """Whether the running command has reported a failed input."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(_FAILED_KEY))
 
 
 def traceback_wanted() -> bool:
@@ -132,12 +121,12 @@ def traceback_wanted() -> bool:
     return bool(ctx is not None and ctx.meta.get(_TRACEBACK_KEY))
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 class NewsclipGroup(click.Group):
-    """The command group: turns interrupts, closed pipes and stray errors into exit codes."""
+    """The command group: turns interrupts, closed pipes and stray errors into exit codes.
+
+    A closed stdout (``newsclip parse *.txt | head -1``) ends the run quietly:
+    exit code 0, or 1 if an input had already failed.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -149,7 +138,7 @@ class NewsclipGroup(click.Group):
             ctx.exit(ExitStatus.INTERRUPTED)
         except BrokenPipeError:
             silence_stdout()
-            ctx.exit(ExitStatus.FAILED)
+            ctx.exit(ExitStatus.FAILED if failure_noted() else ExitStatus.OK)
         except (NewsclipError, OSError, UnicodeError, MemoryError, RecursionError) as exc:
             _fail(ctx, exc)
         except Exception as exc:  # a bug: one line unless --traceback asks for the details
@@ -377,10 +366,11 @@ def parser_options(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def format_option(*, default: str | None = None, help: str | None = None) -> Callable[[F], F]:
-    """``-f/--format`` over the registered output formats (value passed as ``fmt``)."""
+def format_option(*, default: str | None = None, help: str | None = None,
+                  choices: Sequence[str] = FORMATS) -> Callable[[F], F]:
+    """``-f/--format`` over ``choices`` (default: every registered output format); value passed as ``fmt``."""
     return click.option(
-        "-f", "--format", "fmt", type=click.Choice(FORMATS), default=default,
+        "-f", "--format", "fmt", type=click.Choice(tuple(choices)), default=default,
         help=help or "Output format (default: pretty on a terminal, else jsonl or the -o file's extension).",
     )
 

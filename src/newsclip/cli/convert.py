@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
+from ..batch.formats import BATCH_FORMATS
+from ..dedupe import DEFAULT_THRESHOLD, MODES
 from ..settings import Settings
 from .common import (
     PROG,
@@ -19,6 +21,7 @@ from .common import (
     fields_option,
     format_option,
     is_terminal,
+    note_failure,
     parser_options,
     traceback_option,
 )
@@ -33,9 +36,12 @@ _REFRESH_SECONDS = 0.1
 @click.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-o", "--output", default="-", metavar="OUT", show_default=True,
-              help="A .jsonl, .json or .csv file; '-' for stdout; or a folder (DIR/) that mirrors the inputs' "
-                   "tree with one NAME.EXT.json per input.")
-@format_option(help="Output format: jsonl, json or csv (default: from OUT's extension; jsonl on stdout).")
+              help="A .jsonl, .json or .csv file; an SQLite database (.db, .sqlite, .sqlite3), updated in place; "
+                   "'-' for stdout; or a folder (DIR/) that mirrors the inputs' tree with one NAME.EXT.json per "
+                   "input.")
+@format_option(choices=BATCH_FORMATS,
+               help="Output format (default: from OUT's extension; jsonl on stdout). sqlite stores whole records "
+                    "(--fields does not apply).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes (default: one per CPU; 1 runs in this process).")
 @click.option("--recursive/--no-recursive", default=True, show_default=True,
@@ -52,6 +58,15 @@ _REFRESH_SECONDS = 0.1
               help="Write one JSON line per failed input (path, kind, message) to FILE.")
 @click.option("--keep-going/--fail-fast", "keep_going", default=True, show_default=True,
               help="Go on past a failed input, or stop at the first one.")
+@click.option("--dedupe", type=click.Choice(MODES), default=None,
+              help="Leave out duplicates, keeping the first in input order: 'exact' (same id) or 'near' "
+                   "(same id, or bodies alike, e.g. one wire story on several sites).")
+@click.option("--dedupe-threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=DEFAULT_THRESHOLD,
+              show_default=True, metavar="FLOAT",
+              help="How alike two bodies must be for --dedupe near (estimated share of five-word phrases in common).")
+@click.option("--duplicates", "duplicates_path", metavar="FILE",
+              help="With --dedupe, write one JSON line per record left out (kept, dropped, similarity, kind, "
+                   "kept_source, dropped_source) to FILE.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures are still reported.")
 @fields_option
 @explain_option
@@ -61,9 +76,10 @@ _REFRESH_SECONDS = 0.1
 @click.pass_context
 def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str | None, jobs: int | None,
             recursive: bool, include: tuple[str, ...], exclude: tuple[str, ...], from_file: TextIO | None,
-            hidden: bool, resume: bool, errors_path: str | None, keep_going: bool, quiet: bool,
-            fields: tuple[str, ...] | None, explain: bool, csv_raw: bool, settings: Settings) -> None:
-    """Convert folders of article files into one JSON Lines, JSON or CSV file.
+            hidden: bool, resume: bool, errors_path: str | None, keep_going: bool, dedupe: str | None,
+            dedupe_threshold: float, duplicates_path: str | None, quiet: bool, fields: tuple[str, ...] | None,
+            explain: bool, csv_raw: bool, settings: Settings) -> None:
+    """Convert folders of article files into one JSON Lines, JSON, CSV or SQLite file.
 
     INPUT is a file, a folder (walked recursively, in name order) or a glob
     pattern. Records come out in input order whatever --jobs is. A file that
@@ -71,11 +87,16 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str |
     still converted, and the exit code is 1. An interrupted run keeps
     OUT.partial: run the same command with --resume to finish it.
 
+    A database (-o articles.db) is updated in place: records are upserted by
+    id, so running again adds no duplicate rows, and --resume skips the
+    inputs an interrupted run already stored.
+
     \b
     Examples:
       newsclip convert articles/ -o articles.jsonl
       newsclip convert 'dumps/**/*.txt' -o out.csv -j 4 --errors failed.jsonl
       newsclip convert articles/ -o articles.jsonl --resume
+      newsclip convert articles/ -o articles.db --dedupe near --duplicates dropped.jsonl
       find . -name '*.html' | newsclip convert --from-file - -o - | jq .headline
       newsclip convert articles/ -o records/
     """
@@ -87,6 +108,7 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str |
         inputs=inputs, listed=listed, recursive=recursive, hidden=hidden, include=include, exclude=exclude,
         output=output, fmt=fmt, fields=fields, explain=explain, csv_raw=csv_raw, settings=settings,
         jobs=jobs, resume=resume, errors=errors_path, fail_fast=not keep_going,
+        dedupe=dedupe, dedupe_threshold=dedupe_threshold, duplicates=duplicates_path,
     )
     show_progress = not quiet and is_terminal(sys.stderr)
     reporter: _Lines = _ProgressBar() if show_progress else _Lines()
@@ -116,9 +138,17 @@ def summary_lines(summary: Summary) -> list[str]:
     rate = summary.files / summary.elapsed if summary.elapsed > 0 else 0.0
     earlier = f" ({summary.resumed:,} done by the earlier run)" if summary.resumed else ""
     where = "stdout" if summary.output == "-" else summary.output
+    notes = []
+    duplicates = summary.duplicates
+    if duplicates:
+        notes.append(f"{duplicates:,} duplicate{'' if duplicates == 1 else 's'} dropped")
+    rows = summary.rows
+    if rows is not None:
+        notes.append(f"{rows:,} row{'' if rows == 1 else 's'} in all")
+    noted = f" ({', '.join(notes)})" if notes else ""
     lines = [
-        f"{summary.files:,} files{earlier}: {summary.converted:,} converted, {summary.failed:,} failed; "
-        f"{summary.records:,} records to {where} in {summary.elapsed:.1f} s ({rate:,.0f} files/s)"
+        (f"{summary.files:,} files{earlier}: {summary.converted:,} converted, {summary.failed:,} failed; "
+         f"{summary.records:,} records to {where}{noted} in {summary.elapsed:.1f} s ({rate:,.0f} files/s)")
     ]
     if summary.dialects:
         parts = ", ".join(f"{name} {count:,}" for name, count in sorted(summary.dialects.items(),
@@ -143,6 +173,7 @@ class _Lines:
         return None
 
     def failed(self, outcome: Outcome) -> None:
+        note_failure()
         error_line(display_name(outcome.path), outcome.message or outcome.kind or "failed")
 
 
@@ -191,6 +222,7 @@ class _ProgressBar(_Lines):
             self._refresh()
 
     def failed(self, outcome: Outcome) -> None:
+        note_failure()
         problem = outcome.message or outcome.kind or "failed"
         self.console.print(f"{PROG}: {display_name(outcome.path)}: {problem}", markup=False, highlight=False,
                            soft_wrap=True)

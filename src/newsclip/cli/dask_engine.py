@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import NewsclipError
-from .common import ExitStatus, display_name, error_line, problem_of
+from .common import ExitStatus, display_name, error_line, note_failure, problem_of
 
 if TYPE_CHECKING:
     from ..batch import BatchOptions, Outcome, Reporter, Summary
@@ -36,6 +36,9 @@ def convert_with_dask(options: BatchOptions, reporter: Reporter | None = None, *
     if options.resume:
         raise BatchUsageError("--resume does not work with --engine dask (a Dask run writes its output whole); "
                               "run the command again without --resume")
+    if options.dedupe or options.duplicates:
+        raise BatchUsageError("--dedupe does not work with --engine dask yet; run without it, or without "
+                              "--engine dask")
     return convert(
         options.inputs, options.output, scheduler=scheduler, workers=options.jobs, ordered=ordered,
         fmt=options.fmt, fields=options.fields, explain=options.explain, csv_raw=options.csv_raw,
@@ -93,4 +96,5 @@ class FailureLines:
         return None
 
     def failed(self, outcome: Outcome) -> None:
+        note_failure()
         error_line(display_name(outcome.path), outcome.message or outcome.kind or "failed")

@@ -45,6 +45,8 @@ _AUTHOR_LINK = re.compile(
 )
 _DANGLING_LINK = re.compile(r"\]\([^()\s]{0,2000}$")
 _LINK_TAIL = re.compile(r"[^()\s]{0,2000}?\)")
+#: "#Site » Feed Site » Comments": a text browser's list of the page's <link> titles.
+_LINK_LIST = re.compile(r"#[^\s#]")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.I)
 _SENTENCE_PUNCT = re.compile(r"[.!?;][\"'”’»)]?(?:\s|$)")
@@ -61,7 +63,7 @@ _BYLINE_LEAD = re.compile(r"(?:" + "|".join(re.escape(w) for w in _BYLINE_WORDS)
 #: "ByJ.R. Stone", "Geschrieben vonElisa": a byline word glued to the name by a text browser.
 _GLUED_BYLINE_WORD = re.compile(r"\b(By|by|BY|Von|von|Par|par|Por|por|Door|door)(?=[A-ZÀ-ÖØ-Þ])")
 #: One token of a person's name: "Jane", "O'Brien", "J.R.", "Müller-Lüdenscheidt", "van".
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё'’\-]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|(?:[A-Z]\.){1,3}|van|von|de|der|da|di|le|la|del|bin|al-[A-Z][a-z]+)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’\-]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|(?:[A-Z]\.){1,3}|van|von|de|der|da|di|le|la|del|bin|al-[A-Z][a-z]+)$")
 _NOT_NAME_WORDS = frozenset(NOT_NAME_WORDS)
 _MAX_NAME_TOKENS = 4
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -90,8 +92,8 @@ _ALONE_BONUS = 0.5
 _OVERLAP_WEIGHT = 1.0
 _LONG_TITLE_WORDS = 10
 _LONG_TITLE_PENALTY = 0.05
-#: How much a run of prose counts once a comments/related heading has been passed.
-_AFTER_END_WEIGHT = 0.3
+#: Words of prose above a comments/related heading that make it the article, whatever follows.
+_MIN_ARTICLE_WORDS = 40
 #: Lines longer than this were not hard-wrapped: each such line is its own paragraph.
 _WRAP_WIDTH = 110
 
@@ -131,9 +133,10 @@ def parse(text: str, ctx: Context) -> list[Draft]:
     _labelled_lines(lines, draft, ctx, used)
     _author_link(text, draft)
     blocks = _blocks(lines, used)
-    start, end = _main_run(blocks)
+    folded = text.casefold()
+    start, end = _main_run(blocks, folded)
     _markdown_title(lines, draft)
-    first_body = _header_stack(blocks, start, draft, ctx, text.casefold())
+    first_body = _header_stack(blocks, start, draft, ctx, folded)
     _body(blocks, first_body, start, end, draft)
     _fallbacks(lines, blocks, start, draft, ctx, used)
     return [draft]
@@ -303,7 +306,7 @@ def _is_nav(line: _Line) -> bool:
 
 def _prose_words(block: _Block) -> int:
     """Words of running text in ``block``; navigation, lists of links and short labels count 0."""
-    nav = sum(1 for line in block.lines if _is_nav(line))
+    nav = sum(1 for line in block.lines if _is_nav(line) or _LINK_LIST.match(line.raw.lstrip()))
     if nav * 2 >= len(block.lines):
         return 0
     text = block.text
@@ -340,19 +343,19 @@ def _breadcrumb_tail(text: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
-def _main_run(blocks: list[_Block]) -> tuple[int, int]:
+def _main_run(blocks: list[_Block], folded: str) -> tuple[int, int]:
     """Index range [start, end] of the densest run of prose blocks: the article body.
 
-    Runs after a comments or related-articles heading count for less, so a
-    long comment thread does not outweigh the article above it.
+    A run after a comments or related-articles heading wins only when no run
+    before that heading looks like an article, so a long comment thread does
+    not outweigh the story above it.
     """
-    best = (0, len(blocks) - 1, 0.0)
-    weight = 1.0
+    before_end = anywhere = (0, len(blocks) - 1, 0)
+    past_end = False
     i = 0
     while i < len(blocks):
         if not blocks[i].prose:
-            if _is_end_marker(blocks[i]):
-                weight = _AFTER_END_WEIGHT
+            past_end = past_end or _is_end_marker(blocks[i])
             i += 1
             continue
         start = last = i
@@ -367,18 +370,21 @@ def _main_run(blocks: list[_Block]) -> tuple[int, int]:
             else:
                 gap += 1
             j += 1
-        if score * weight > best[2]:
-            best = (start, last, score * weight)
-        if j < len(blocks) and _is_end_marker(blocks[j]):
-            weight = _AFTER_END_WEIGHT
+        if score > anywhere[2]:
+            anywhere = (start, last, score)
+        if not past_end and score > before_end[2]:
+            before_end = (start, last, score)
+        past_end = past_end or (j < len(blocks) and _is_end_marker(blocks[j]))
         i = last + 1
+    best = before_end if before_end[2] >= _MIN_ARTICLE_WORDS else anywhere
     start, end = best[0], best[1]
     if best[2] == 0:  # no long paragraph anywhere: the body starts at the first sentence
         texts = [i for i, block in enumerate(blocks) if _is_closing_text(block)]
         return (texts[0], len(blocks) - 1) if texts else (0, len(blocks) - 1)
     while end + 1 < len(blocks) and _is_closing_text(blocks[end + 1]):
         end += 1
-    while start > 0 and _is_closing_text(blocks[start - 1]) and _CLOSING.search(blocks[start - 1].text):
+    while start > 0 and _is_closing_text(blocks[start - 1]) and _CLOSING.search(blocks[start - 1].text) \
+            and folded.count(blocks[start - 1].text.casefold()) < 2:  # a repeated line is a title
         start -= 1
     return start, end
 
@@ -447,11 +453,12 @@ def _header_stack(blocks: list[_Block], start: int, draft: Draft, ctx: Context, 
                      confidence=confidence)
             lowest_header = max(lowest_header, b)
             if not draft.has("byline"):
-                _name_line(draft, blocks, range(b + 1, min(len(blocks), start + 1, b + 5)), ctx)
+                _name_line(draft, blocks, range(b + 1, min(len(blocks), start + 1, b + 5)), ctx, folded,
+                           near_title=True)
             if b == start:
                 return start + 1
     if not draft.has("byline"):
-        _name_line(draft, blocks, range(start, zone.start - 1, -1), ctx, folded=folded)
+        _name_line(draft, blocks, range(start, zone.start - 1, -1), ctx, folded, near_title=False)
     if 0 <= lowest_header < start and start - lowest_header <= 3:
         return lowest_header + 1
     return start
@@ -589,13 +596,13 @@ def _is_bare_name(tokens: list[str]) -> bool:
     return _looks_like_name(tokens) and tokens[0].casefold() in GIVEN_NAMES
 
 
-def _name_line(draft: Draft, blocks: list[_Block], region: range, ctx: Context, *,
-               folded: str | None = None) -> None:
+def _name_line(draft: Draft, blocks: list[_Block], region: range, ctx: Context, folded: str, *,
+               near_title: bool) -> None:
     """A line that is only a person's name: the author.
 
-    Between the headline and the body any such line counts; elsewhere in the
-    header (``folded`` given) only a name the page prints again, as author
-    pages and bios do.
+    A name led by a known given name counts; so does, just under the
+    headline, any name-shaped line the page prints again (author boxes and
+    bios repeat the name).
     """
     for b in region:
         for line in blocks[b].lines:
@@ -603,13 +610,13 @@ def _name_line(draft: Draft, blocks: list[_Block], region: range, ctx: Context, 
             half = len(tokens) // 2
             if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
                 tokens = tokens[:half]  # "Jane Doe Jane Doe": a linked name printed twice
-            if not (_is_bare_name(tokens) if folded is not None else _looks_like_name(tokens)):
-                continue
             name = " ".join(tokens)
-            if folded is not None and folded.count(name.casefold()) < 2:
+            repeated = folded.count(name.casefold()) >= 2
+            if not (_is_bare_name(tokens) and (near_title or repeated)
+                    or near_title and repeated and _looks_like_name(tokens)):
                 continue
-            if set_byline(draft, name, ctx, rule="name-line", lines=(line.no, line.no), labelled=True,
-                          confidence=0.5 if folded is None else 0.4):
+            if set_person(draft, name, rule="name-line", lines=(line.no, line.no),
+                          confidence=0.5 if near_title else 0.4):
                 return
 
 

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..rules import dates as rules
 
-__all__ = ["DateMatch", "find_dates", "is_date_line", "parse_date"]
+__all__ = ["DateMatch", "find_dates", "has_date", "is_date_line", "parse_date"]
 
 #: Earliest and latest year accepted as a real date.
 MIN_YEAR, MAX_YEAR = 1800, 2100
@@ -590,6 +590,20 @@ def _find_dates(text: str, dayfirst: bool, reference: datetime | None) -> tuple[
     """:func:`find_dates`, remembered: a file of the same line many times is scanned once."""
     s = _prepare(text)
     return tuple(_with_kinds(s, _scan(s, dayfirst, reference)))
+
+
+def has_date(text: str, *, dayfirst: bool = False, reference: datetime | None = None) -> bool:
+    """Whether ``text`` holds any date: ``bool(find_dates(text))``, but it stops at the first one.
+
+    For a yes/no question about a long text (a megabyte of dates), where
+    :func:`find_dates` would read every date to answer.
+    """
+    if not isinstance(text, str) or not text:
+        return False
+    reference = _reference(reference)
+    if reference is None and not _ANY_DIGIT_RE.search(text):
+        return False
+    return next(_scan(_prepare(text), dayfirst, reference), None) is not None
 
 
 def is_date_line(line: str, *, dayfirst: bool = False) -> bool:

@@ -1,4 +1,4 @@
-"""Parquet writer: records as typed columns that pandas, polars, DuckDB and Spark read as they are.
+"""Parquet writer: records as typed columns that pandas, polars and DuckDB read as they are.
 
 The Arrow schema is fixed and follows the record (record.md): text fields are
 ``string``, list fields ``list<string>`` (never null: absent is ``[]``),
