@@ -380,7 +380,7 @@ def test_sigkill_then_resume_into_a_database(big: Path) -> None:
     resumed = newsclip(*args, "--resume")
     _, stderr = resumed.communicate(timeout=300)
     assert resumed.returncode == 1  # the four bad files
-    assert b"done by the earlier run" in stderr and b"(796 rows in all)" in stderr
+    assert b"done by the earlier run" in stderr and b"800 records to killed.db (800 rows in all)" in stderr
     everything = "SELECT * FROM articles ORDER BY rowid"
     with sqlite3.connect("killed.db") as killed, sqlite3.connect("whole.db") as whole:
         assert killed.execute(everything).fetchall() == whole.execute(everything).fetchall()

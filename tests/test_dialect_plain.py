@@ -134,3 +134,19 @@ def test_comment_thread_does_not_outweigh_the_article() -> None:
 
 def test_sniff_is_the_fallback_score() -> None:
     assert plain.sniff("anything") == 0.1
+
+
+@pytest.mark.parametrize(
+    ("links", "url"),
+    [
+        ("[Council Approves River Cycle Lanes](https://news.example.org/2025/03/04/cycle-lanes/)\n",
+         "https://news.example.org/2025/03/04/cycle-lanes/"),
+        ("[Share](https://www.facebook.com/sharer/sharer.php?u=https://news.example.org/cycle-lanes&t=x)\n",
+         "https://news.example.org/cycle-lanes"),
+        ("[Facebook](https://news.example.org/cycle-lanes/?share=facebook \"Share on Facebook\")\n",
+         "https://news.example.org/cycle-lanes/"),
+    ],
+)
+def test_page_address_from_markdown_links(links: str, url: str) -> None:
+    text = "# Council Approves River Cycle Lanes\n\n" + BODY + "\n" + links
+    assert parse_one(text).url == url

@@ -33,6 +33,7 @@ from .html_meta import (
     is_page_rank,
     jsonld_people,
     jsonld_string,
+    parse_page,
     resolve,
     segments_of,
     text_of,
@@ -88,34 +89,20 @@ def sniff(text: str) -> float:
 # --------------------------------------------------------------------------- parsing
 
 
-def _soup(text: str) -> Any:
-    """The parsed page: lxml when installed, else Python's own parser; parser warnings silenced."""
-    import importlib.util
-    import warnings
-
-    from bs4 import BeautifulSoup
-
-    features = "lxml" if importlib.util.find_spec("lxml") is not None else "html.parser"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return BeautifulSoup(text, features)
-
-
 def parse(text: str, ctx: Context) -> list[Draft]:
     """One draft for the page: metadata best source first, then the article text."""
-    soup = _soup(text)
-    info = collect(soup)
+    info = collect(parse_page(text))
     draft = Draft()
     where = _Locator(text)
     article = _pick_article(info)
     site_names = _site_names(info, article)
-    _set_url(draft, soup, info, article, where)
+    _set_url(draft, info, article, where)
     headline = _set_headline(draft, info, article, site_names, where)
     _set_subheadline(draft, info, article, where)
     _set_authors(draft, info, article, site_names, ctx, where)
     _set_dates(draft, info, article, ctx, where)
     _set_language(draft, info, article, where)
-    found = _set_body(draft, soup, info, article, headline, text)
+    found = _set_body(draft, info, article, headline, text)
     _set_late_dates(draft, info, found, ctx, where)
     if info.jsonld_repaired:
         draft.warn("malformed JSON-LD repaired")
@@ -217,7 +204,7 @@ def _site_names(info: PageInfo, article: dict[str, Any] | None) -> list[str]:
 # --------------------------------------------------------------------------- fields
 
 
-def _set_url(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] | None, where: _Locator) -> None:
+def _set_url(draft: Draft, info: PageInfo, article: dict[str, Any] | None, where: _Locator) -> None:
     """The page address: OpenGraph (the page's own address), canonical link, JSON-LD, microdata, share buttons.
 
     Addresses with a path come first; a bare front-page address is the last resort.
@@ -258,7 +245,7 @@ def _set_url(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] | 
     for rule, value, raw in deep:
         if set_url(draft, value, rule=rule, lines=where(raw, attribute=True)):
             return
-    shared = _url_from_share_links(soup)
+    shared = _url_from_share_links(info)
     if shared and set_url(draft, shared, rule="share-link", lines=where(shared), confidence=0.6):
         return
     for rule, value, raw in absolute:
@@ -268,14 +255,16 @@ def _set_url(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] | 
 
 def _in_person_item(tag: Any) -> bool:
     """Whether a microdata property belongs to a person or organisation item (an author's page)."""
-    scope = tag if tag.get("itemscope") is not None else tag.find_parent(attrs={"itemscope": True})
+    scope = tag if tag.get("itemscope") is not None else next(
+        (a for a in tag.iterancestors() if a.get("itemscope") is not None), None)
     kind = scope.get("itemtype") if scope is not None else None
     return isinstance(kind, str) and kind.rstrip("/").rsplit("/", 1)[-1].lower() in rules.MICRODATA_PERSON_TYPES
 
 
-def _url_from_share_links(soup: Any) -> str | None:
+def _url_from_share_links(info: PageInfo) -> str | None:
     """The page address carried by a share button (``facebook.com/sharer.php?u=...``)."""
-    for count, link in enumerate(soup.find_all("a", href=True)):
+    links = (el for el in info.elements if el.tag == "a" and el.get("href") is not None)
+    for count, link in enumerate(links):
         if count >= rules.MAX_SHARE_LINKS:
             break
         href = link.get("href")
@@ -378,11 +367,11 @@ def _anchor_headline(info: PageInfo, headline: str, headings: list[tuple[str, Ma
     """Remember where the headline's heading sits: dates and bylines near it belong to the article."""
     key = _key(headline)
     anchor = next((m for _, m in headings if _key(m.text) == key or (len(key) >= 12 and key in _key(m.text))), None)
-    if anchor is None and headings and headings[0][1].tag.name == "h1":
+    if anchor is None and headings and headings[0][1].tag.tag == "h1":
         anchor = headings[0][1]
     if anchor is not None:
         info.headline_order = anchor.order
-        info.headline_chain = {id(p) for p in anchor.tag.parents}
+        info.headline_chain = {id(p) for p in anchor.tag.iterancestors()}
 
 
 def _cut_at_site_name(title: str | None, site_names: list[str]) -> str | None:
@@ -424,10 +413,10 @@ def _title_remainder(raw: str | None, cleaned: str | None) -> str | None:
 
 def _links_home(tag: Any) -> bool:
     """Whether a heading is a link to the site's front page (a logo heading, not a headline)."""
-    link = tag.find("a", href=True)
+    link = next((a for a in tag.iterdescendants("a") if a.get("href") is not None), None)
     if link is None:
         return False
-    href = link["href"].strip() if isinstance(link["href"], str) else ""
+    href = link.get("href").strip()
     if href in ("/", "./", "#", "index.html", "index.php"):
         return True
     parts = urlsplit(href)
@@ -584,14 +573,16 @@ def _byline_names(text: str) -> bool:
 
 
 def _is_name_element(tag: Any) -> bool:
-    if tag.name == "a" or tag.find(True) is None:
+    inner = list(tag.iterdescendants("*"))
+    if tag.tag == "a" or not inner:
         return True
-    return all(child.name in ("a", "span", "b", "strong", "em", "i") for child in tag.find_all(True))
+    return all(child.tag in ("a", "span", "b", "strong", "em", "i") for child in inner)
 
 
 def _microdata_name(marked: Marked) -> str | None:
     tag = marked.tag
-    inner = tag.find(attrs={"itemprop": "name"}) if tag.get("itemscope") is not None else None
+    inner = next((el for el in tag.iterdescendants("*") if el.get("itemprop") == "name"), None) \
+        if tag.get("itemscope") is not None else None
     if inner is not None:
         value = inner.get("content")
         return value if isinstance(value, str) else text_of(inner, 200)
@@ -710,16 +701,16 @@ def _date_near_heading(draft: Draft, info: PageInfo, ctx: Context, where: _Locat
     heading = next((m for m in info.h1 + info.h2 if m.order == info.headline_order), None)
     if heading is None:
         return
-    box = heading.tag.parent
+    box = heading.tag.getparent()
     for _ in range(2):
-        if box is None or box.name in ("body", "html", "[document]"):
+        if box is None or box.tag in ("body", "html"):
             return
         lines = segments_of(box, rules.DATE_SCAN_MAX_CHARS * 2)
         short = [line for line in lines if len(line) <= rules.DATE_LINE_MAX_CHARS]
         for group in (short, lines):
             if _first_date(draft, group, ctx, where, rule="heading-box-date"):
                 return
-        box = box.parent
+        box = box.getparent()
 
 
 def _first_date(draft: Draft, texts: list[str], ctx: Context, where: _Locator, *, rule: str) -> bool:
@@ -769,7 +760,8 @@ def _near(order: int, anchor: int, before: int = rules.DATE_NEAR_BEFORE) -> bool
 
 def _time_kind(mark: Marked) -> str:
     """``published``, ``updated`` or ``unknown``, from the classes around a ``<time>`` and its label text."""
-    toks = tokens(mark.tag) | tokens(mark.tag.parent) if mark.tag.parent is not None else tokens(mark.tag)
+    parent = mark.tag.getparent()
+    toks = tokens(mark.tag) | tokens(parent) if parent is not None else tokens(mark.tag)
     if not toks.isdisjoint(rules.UPDATED_TOKENS):
         return "updated"
     if not toks.isdisjoint(rules.PUBLISHED_TOKENS):
@@ -849,10 +841,10 @@ def language_code(raw: str | None) -> str | None:
 # --------------------------------------------------------------------------- body
 
 
-def _set_body(draft: Draft, soup: Any, info: PageInfo, article: dict[str, Any] | None,
+def _set_body(draft: Draft, info: PageInfo, article: dict[str, Any] | None,
               headline: str | None, text: str) -> Any:
     """The article text (or JSON-LD ``articleBody`` when the page's own text is missing or short)."""
-    found = extract(soup, info, headline)
+    found = extract(info, headline)
     finder = LineFinder(text)
     chosen = [b for b in found.chosen if not _is_meta_line(b.text, draft)]
     paragraphs = [Paragraph(b.text, *finder.span(b.text)) for b in chosen]

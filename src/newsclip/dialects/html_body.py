@@ -10,17 +10,20 @@ arithmetic over that list.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..rules import html as rules
-from .html_meta import PageInfo, in_boilerplate, text_of
+from .html_meta import PageInfo, classes_of, in_boilerplate, text_of, text_strings
 
 _WS = re.compile(r"\s+")
 _STYLE_HIDDEN = re.compile(rules.HIDDEN_STYLE_PATTERN, re.IGNORECASE)
 _EMPTY: frozenset[str] = frozenset()
 #: Tags judged even without attributes (furniture and captions are known by their name).
 _ALWAYS_JUDGED = rules.FURNITURE_TAGS | {"figcaption", "noscript"}
+#: Elements whose strings are annotations, not text (their elements are still walked).
+_ANNOTATIONS = frozenset({"rt", "rp"})
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: Characters a page may write as entities, so a probe for the raw HTML avoids them.
 _UNSAFE = frozenset("&<>\"'’‘“”«»–—…")
@@ -59,8 +62,10 @@ class _Walker:
     """Turns a tree into :class:`Block` objects, recording each element's block range."""
 
     def __init__(self, shares: dict[int, int], total: int, protected: set[int],
-                 toks: dict[int, frozenset[str]], all_text: int) -> None:
+                 toks: dict[int, frozenset[str]], all_text: int, tops: list[Any]) -> None:
         self.shares = shares
+        #: the page's top-level elements: the siblings of an element without a parent
+        self.tops = tops
         self.toks = toks
         self.total = total
         self.all_text = all_text
@@ -82,25 +87,22 @@ class _Walker:
             self.blocks.append(Block(text, self.kind, self.element, min(self.links, len(text))))
         self.links = 0
 
-    def walk(self, node: Any, depth: int, in_link: bool) -> None:
-        from bs4.element import NavigableString, Tag
-
-        for child in node.contents:
-            kind = type(child)
-            if kind is NavigableString:
-                self.parts.append(child)
-                if in_link:
-                    self.links += len(child.strip())
+    def walk(self, node: Any, depth: int, in_link: bool, quiet: bool = False) -> None:
+        """Read what ``node`` holds; ``quiet`` when its strings are annotations, not text."""
+        for child in _contents(node):
+            if isinstance(child, str):
+                if not quiet:
+                    self.parts.append(child)
+                    if in_link:
+                        self.links += len(child.strip())
                 continue
-            if kind is not Tag:
-                continue
-            name = child.name
+            name = child.tag
             if name in rules.SKIP_TAGS:
                 continue
             if name == "br" or name == "hr":
                 self.flush()
                 continue
-            verdict = self.verdict(child, name) if (child.attrs or name in _ALWAYS_JUDGED) else KEEP
+            verdict = self.verdict(child, name) if (child.keys() or name in _ALWAYS_JUDGED) else KEEP
             if verdict == SKIP:
                 continue
             if verdict == CAPTION:
@@ -110,17 +112,18 @@ class _Walker:
                     self.captions.append((len(self.blocks), text, child))
                 continue
             start = len(self.blocks)
+            inner_quiet = quiet or name in _ANNOTATIONS
             if depth > rules.MAX_WALK_DEPTH:
                 self.parts.append(" " + text_of(child, 100_000) + " ")
             elif name in rules.BLOCK_TAGS:
                 self.flush()
                 saved = self.element, self.kind
                 self.element, self.kind = child, name
-                self.walk(child, depth + 1, in_link)
+                self.walk(child, depth + 1, in_link, inner_quiet)
                 self.flush()
                 self.element, self.kind = saved
             else:
-                self.walk(child, depth + 1, in_link or name == "a")
+                self.walk(child, depth + 1, in_link or name == "a", inner_quiet)
             self.ranges[id(child)] = (start, len(self.blocks))
 
     def verdict(self, tag: Any, name: str) -> int:
@@ -156,6 +159,19 @@ class _Walker:
         return len(text_of(tag, int(need) + 1)) >= need
 
 
+def _contents(node: Any) -> Iterator[Any]:
+    """What an element holds, in order: its child elements and the strings between them (not comments)."""
+    text = node.text
+    if text:
+        yield text
+    for child in node:
+        if isinstance(child.tag, str):
+            yield child
+        tail = child.tail
+        if tail:
+            yield tail
+
+
 def _is_hidden(tag: Any) -> bool:
     if tag.get("hidden") is not None:
         return True
@@ -164,8 +180,8 @@ def _is_hidden(tag: Any) -> bool:
     style = tag.get("style")
     if isinstance(style, str) and _STYLE_HIDDEN.search(style):
         return True
-    classes = tag.get("class")
-    return isinstance(classes, list) and any(c.lower() in rules.HIDDEN_CLASSES for c in classes)
+    classes = classes_of(tag)
+    return classes is not None and any(c.lower() in rules.HIDDEN_CLASSES for c in classes)
 
 
 def paragraph_shares(paragraphs: list[Any]) -> tuple[dict[int, int], int]:
@@ -177,22 +193,20 @@ def paragraph_shares(paragraphs: list[Any]) -> tuple[dict[int, int], int]:
         if not size:
             continue
         total += size
-        node = para.parent
+        node = para.getparent()
         while node is not None:
             key = id(node)
             shares[key] = shares.get(key, 0) + size
-            node = node.parent
+            node = node.getparent()
     return shares, total
 
 
 def _text_size(root: Any) -> int:
     """Characters of visible text under ``root`` (whitespace runs count as one)."""
-    from bs4.element import NavigableString
-
     size = 0
-    for node in root.descendants:
-        if type(node) is NavigableString and node.parent.name not in rules.SKIP_TAGS:
-            size += len(" ".join(node.split()))
+    for text, parent in text_strings(root):
+        if parent.tag not in rules.SKIP_TAGS:
+            size += len(" ".join(text.split()))
     return size
 
 
@@ -202,20 +216,22 @@ def body_boxes(info: PageInfo) -> list[Any]:
     for tag in info.boxes:
         if tag not in boxes:
             boxes.append(tag)
-    return [b for b in boxes if b.name not in rules.SKIP_TAGS and not in_boilerplate(b, info)]
+    return [b for b in boxes if b.tag not in rules.SKIP_TAGS and not in_boilerplate(b, info)]
 
 
-def extract(soup: Any, info: PageInfo, headline: str | None) -> Extraction:
+def extract(info: PageInfo, headline: str | None) -> Extraction:
     """The page's text blocks, the article's among them, its captions, and the rule that chose it."""
-    root = soup.find("body") or soup
+    root = next((el for el in info.elements if el.tag == "body"), None)
+    if root is None:
+        root = info.document
     shares, total = paragraph_shares(info.paragraphs)
     boxes = body_boxes(info)
     protected: set[int] = set()
     for box in boxes:
         protected.add(id(box))
-        protected.update(id(p) for p in box.parents)
+        protected.update(id(p) for p in box.iterancestors())
     all_text = _text_size(root) if total < rules.MIN_PARAGRAPH_CHARS else 0
-    walker = _Walker(shares, total, protected, info.toks, all_text)
+    walker = _Walker(shares, total, protected, info.toks, all_text, info.document.tops)
     walker.walk(root, 0, False)
     walker.flush()
     blocks = walker.blocks
@@ -257,25 +273,24 @@ def _choose(walker: _Walker, boxes: list[Any]) -> tuple[list[tuple[int, int]], s
         span = ranges[id(best_box)]
         holds_top = bool(top_spans) and span[0] <= top_spans[0][0] and top_spans[-1][1] <= span[1]
         if holds_top or best_chars >= 0.5 * top_chars:
-            return _with_twins(best_box, ranges), "html-article-box"
+            return _with_twins(best_box, ranges, walker.tops), "html-article-box"
     if top_spans:
         return top_spans, "html-densest-text"
     return [(0, len(blocks))], "html-page-text"
 
 
 def _contains(outer: Any, inner: Any) -> bool:
-    return any(parent is outer for parent in inner.parents)
+    return any(parent is outer for parent in inner.iterancestors())
 
 
-def _with_twins(box: Any, ranges: dict[int, tuple[int, int]]) -> list[tuple[int, int]]:
+def _with_twins(box: Any, ranges: dict[int, tuple[int, int]], tops: list[Any]) -> list[tuple[int, int]]:
     """The box plus siblings of the same tag and class (article text split around ads)."""
     spans = [ranges[id(box)]]
-    parent = box.parent
-    if parent is None:
-        return spans
-    classes = box.get("class")
-    for sib in parent.find_all(box.name, recursive=False):
-        if sib is box or sib.get("class") != classes or id(sib) not in ranges:
+    parent = box.getparent()
+    siblings = tops if parent is None else parent
+    classes = classes_of(box)
+    for sib in siblings:
+        if sib.tag != box.tag or sib is box or classes_of(sib) != classes or id(sib) not in ranges:
             continue
         spans.append(ranges[id(sib)])
     return sorted(spans)
@@ -293,14 +308,14 @@ def _score(walker: _Walker) -> list[tuple[int, int]]:
         if block.link_density > rules.MAX_LINK_DENSITY:
             continue
         points = 1 + block.text.count(",") + min(size / 100, 3)
-        parent = block.element.parent if block.element is not None else None
+        parent = block.element.getparent() if block.element is not None else None
         for weight in (1.0, 0.5):
-            if parent is None or parent.name == "[document]":
+            if parent is None:
                 break
             key = id(parent)
             scores[key] = scores.get(key, 0.0) + points * weight
             tags[key] = parent
-            parent = parent.parent
+            parent = parent.getparent()
     if not scores:
         return []
     best_key, best_score = None, -1.0
@@ -328,17 +343,14 @@ def _link_density(blocks: list[Block], span: tuple[int, int]) -> float:
 
 def _merge_siblings(top: Any, top_score: float, scores: dict[int, float], walker: _Walker) -> list[tuple[int, int]]:
     """The top element plus siblings that score well or are plain paragraphs."""
-    from bs4.element import Tag
-
     ranges, blocks = walker.ranges, walker.blocks
-    parent = top.parent
-    if parent is None:
-        return [ranges[id(top)]]
+    parent = top.getparent()
+    siblings = walker.tops if parent is None else parent
     threshold = max(10.0, top_score * 0.2)
-    top_classes = top.get("class")
+    top_classes = classes_of(top)
     spans: list[tuple[int, int]] = []
-    for sib in parent.contents:
-        if type(sib) is not Tag:
+    for sib in siblings:
+        if not isinstance(sib.tag, str):
             continue
         span = ranges.get(id(sib))
         if span is None or span[0] == span[1]:
@@ -346,11 +358,11 @@ def _merge_siblings(top: Any, top_score: float, scores: dict[int, float], walker
         if sib is top:
             spans.append(span)
             continue
-        bonus = top_score * 0.2 if top_classes and sib.get("class") == top_classes else 0.0
+        bonus = top_score * 0.2 if top_classes and classes_of(sib) == top_classes else 0.0
         if scores.get(id(sib), 0.0) + bonus >= threshold:
             spans.append(span)
             continue
-        if sib.name == "p" and span[1] - span[0] == 1:
+        if sib.tag == "p" and span[1] - span[0] == 1:
             block = blocks[span[0]]
             size, density = len(block.text), block.link_density
             if (size > 80 and density < 0.25) or (0 < size <= 80 and density == 0 and _SENTENCE_END.search(block.text)):

@@ -4,12 +4,18 @@ One pass over the parsed tree gathers every metadata source into a :class:`PageI
 :mod:`newsclip.dialects.html` then picks from it, best source first. Broken JSON-LD
 (trailing commas, comments, raw control characters) is repaired where it can be and
 skipped where it cannot; nothing here raises on odd markup.
+
+The tree is lxml's (libxml2's forgiving HTML parser, built in C): building it costs
+a small part of what a tree of Python objects would. Its text is read the way a
+reader sees it: :func:`nodes` walks elements and page-text strings in document order,
+leaving out scripts, styles, templates, ruby annotations and comments.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -21,6 +27,13 @@ _TRAILING_COMMA = re.compile(rules.TRAILING_COMMA_PATTERN)
 _CDATA_OR_COMMENT = re.compile(rules.JSONLD_WRAPPER_PATTERN)
 _WS = re.compile(r"\s+")
 _HIDDEN_TEXT_PARENTS = frozenset({"script", "style", "noscript", "template"})
+#: Elements whose strings are code or annotations, never page text (nor any string below them).
+_NOT_TEXT_PARENTS = frozenset({"script", "style", "template", "rt", "rp"})
+#: Elements that keep their blank runs as written.
+_KEEP_BLANKS = frozenset({"pre", "textarea"})
+_ASCII_BLANKS = " \n\t\f\r"
+#: The name of the document above the top-level elements.
+DOCUMENT = "[document]"
 _SALVAGE = {key: re.compile(source) for key, source in rules.JSONLD_SALVAGE_PATTERNS.items()}
 _SALVAGE_AUTHOR = re.compile(rules.JSONLD_SALVAGE_AUTHOR_PATTERN)
 
@@ -39,10 +52,199 @@ class Marked:
     order: int = 0
 
 
+class Document:
+    """The parsed page above its top-level elements: one ``<html>``, or more when text follows ``</html>``.
+
+    It answers the few element calls the walkers make (``tag``, ``text``, iteration,
+    ``getparent``, ``get``), so a page without ``<body>`` is walked like any element.
+    """
+
+    tag = DOCUMENT
+    text = None
+    tail = None
+
+    def __init__(self, tops: list[Any]) -> None:
+        self.tops = tops
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.tops)
+
+    def getparent(self) -> None:
+        return None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return default
+
+    def iterancestors(self) -> Iterator[Any]:
+        return iter(())
+
+
+def parse_page(text: str) -> Document:
+    """The page as an lxml tree, read by libxml2's HTML parser in recovery mode (as forgiving as a browser).
+
+    libxml2 builds the tree itself, in C, up to 256 levels deep; a page that reaches that
+    depth may have been cut there, so it is read again through parser events, which know
+    no depth limit.
+    """
+    from lxml import etree
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    root = _feed(text, lambda encoding: etree.HTMLParser(recover=True, encoding=encoding))
+    if root is None:
+        return Document([])
+    if root.xpath(_TOO_DEEP):
+        return _event_tree(text)
+    return Document([root, *(s for s in root.itersiblings() if isinstance(s.tag, str))])
+
+
+#: True when a tree built by libxml2 reaches the depth where it stops building.
+_TOO_DEEP = "boolean(" + "/*" * 256 + ")"
+#: The element that holds the top-level elements while a tree is built from parser events.
+_HOLDER = "newsclip-document"
+
+
+def _feed(text: str, make_parser: Any) -> Any:
+    """Feed the text to a new parser and close it; as UTF-8 bytes if the parser refuses the text (as bs4 does)."""
+    from lxml import etree
+
+    parser = make_parser(None)
+    try:
+        parser.feed(text)
+        return parser.close()
+    except (UnicodeDecodeError, LookupError, etree.ParserError):
+        parser = make_parser("utf-8")
+        parser.feed(text.encode("utf-8"))
+        return parser.close()
+
+
+def _event_tree(text: str) -> Document:
+    """The tree built from the parser's events, at any depth (slower: one Python call per event)."""
+    from lxml import etree
+
+    holder = _feed(text, lambda encoding: etree.HTMLParser(target=_TreeTarget(), recover=True, encoding=encoding))
+    tops = list(holder)
+    for top in tops:
+        holder.remove(top)
+    return Document([top for top in tops if isinstance(top.tag, str)])
+
+
+class _TreeTarget:
+    """Parser events into an lxml tree, every top-level element under one holder element.
+
+    Comments and processing instructions become empty comments: only where they
+    split the text matters.
+    """
+
+    def __init__(self) -> None:
+        from lxml import etree
+
+        self.builder = etree.TreeBuilder()
+        self.holder = self.builder.start(_HOLDER, {})
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.builder.start(tag, attrib)
+
+    def end(self, tag: str) -> None:
+        self.builder.end(tag)
+
+    def data(self, data: str) -> None:
+        self.builder.data(data)
+
+    def comment(self, text: str) -> None:
+        self.builder.comment("")
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        self.builder.comment("")
+
+    def close(self) -> Any:
+        self.builder.end(_HOLDER)
+        self.builder.close()
+        return self.holder
+
+
+def all_elements(document: Document) -> list[Any]:
+    """Every element of the page in document order."""
+    return [el for top in document.tops for el in top.iter("*")]
+
+
+def classes_of(tag: Any) -> list[str] | None:
+    """An element's class names as a list (``None`` without a ``class`` attribute)."""
+    value = tag.get("class")
+    if value is None or isinstance(value, list):
+        return value
+    return value.split()
+
+
+def nodes(top: Any) -> Iterator[tuple[Any, Any]]:
+    """What lies below ``top`` in document order: ``(element, None)`` per element, ``(text, parent)`` per string.
+
+    Only page text is given: strings in scripts, styles, templates and ruby annotations
+    are left out, as are comments. A string of ASCII blanks only (outside ``<pre>`` and
+    ``<textarea>``) comes as one newline or one space, so sizes count what is shown.
+    """
+    quiet, keep = _text_context(top)
+    text = top.text
+    if text and not quiet:
+        yield _blank_run(text, keep), top
+    stack: list[tuple[Iterator[Any], Any, bool, bool]] = [(iter(top), top, quiet, keep)]
+    while stack:
+        children, parent, quiet, keep = stack[-1]
+        for child in children:
+            name = child.tag
+            if isinstance(name, str):
+                yield child, None
+                inner_quiet = quiet or name in _NOT_TEXT_PARENTS
+                inner_keep = keep or name in _KEEP_BLANKS
+                text = child.text
+                if text and not inner_quiet:
+                    yield _blank_run(text, inner_keep), child
+                stack.append((iter(child), child, inner_quiet, inner_keep))
+                break
+            tail = child.tail  # a comment or processing instruction: only the text after it counts
+            if tail and not quiet:
+                yield _blank_run(tail, keep), parent
+        else:
+            stack.pop()
+            if stack:
+                tail = parent.tail
+                _, owner, owner_quiet, owner_keep = stack[-1]
+                if tail and not owner_quiet:
+                    yield _blank_run(tail, owner_keep), owner
+
+
+def _text_context(tag: Any) -> tuple[bool, bool]:
+    """Whether strings right under ``tag`` are not page text, and whether their blanks are kept."""
+    quiet = keep = False
+    node = tag
+    while node is not None:
+        name = node.tag
+        quiet = quiet or name in _NOT_TEXT_PARENTS
+        keep = keep or name in _KEEP_BLANKS
+        node = node.getparent()
+    return quiet, keep
+
+
+def _blank_run(text: str, keep: bool) -> str:
+    if keep or text.strip(_ASCII_BLANKS):
+        return text
+    return "\n" if "\n" in text else " "
+
+
+def text_strings(top: Any) -> Iterator[tuple[str, Any]]:
+    """The page-text strings below ``top`` and their parents, in document order."""
+    for node, parent in nodes(top):
+        if parent is not None:
+            yield node, parent
+
+
 @dataclass(slots=True)
 class PageInfo:
     """Everything the page says about itself, gathered in one pass."""
 
+    #: every element in document order (held so that ``id()`` of an element stays its own while parsing)
+    elements: list[Any] = field(default_factory=list)
+    document: Any = None
     meta: dict[str, list[str]] = field(default_factory=dict)
     jsonld: list[dict[str, Any]] = field(default_factory=list)
     jsonld_ids: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -93,8 +295,7 @@ def tokens(tag: Any, cache: dict[int, frozenset[str]] | None = None) -> frozense
 
 
 def _class_string(tag: Any) -> str:
-    classes = tag.get("class")
-    values = list(classes) if isinstance(classes, list) else ([classes] if classes else [])
+    values = classes_of(tag) or []
     for key in ("id", "data-testid"):
         value = tag.get(key)
         if value:
@@ -131,28 +332,22 @@ def text_of(tag: Any, limit: int = 2000, *, spaced: bool = False, skip: set[int]
     space between every two text nodes (labels and values styled apart: ``am</span><span>09.02.``).
     Elements whose ``id()`` is in ``skip`` are left out.
     """
-    from bs4.element import NavigableString, Tag
-
     pieces: list[str] = []
     size = 0
     gap = False
     last_block: Any = None
-    for node in tag.descendants:
-        kind = type(node)
-        if kind is Tag:
-            if node.name in rules.BLOCK_TAGS:
+    for node, parent in nodes(tag):
+        if parent is None:
+            if node.tag in rules.BLOCK_TAGS:
                 gap = True
             continue
-        if kind is not NavigableString:
+        if parent.tag in _HIDDEN_TEXT_PARENTS:
             continue
-        parent = node.parent
-        if parent is not None and parent.name in _HIDDEN_TEXT_PARENTS:
-            continue
-        if skip and _under(node, tag, skip):
+        if skip and _under(parent, tag, skip):
             continue
         block = parent
-        while block is not None and block is not tag and block.name not in rules.BLOCK_TAGS:
-            block = block.parent
+        while block is not None and block is not tag and block.tag not in rules.BLOCK_TAGS:
+            block = block.getparent()
         if pieces and (spaced or gap or block is not last_block):
             pieces.append(" ")
         gap = False
@@ -166,22 +361,19 @@ def text_of(tag: Any, limit: int = 2000, *, spaced: bool = False, skip: set[int]
 
 def segments_of(tag: Any, limit: int = 2000) -> list[str]:
     """An element's visible text cut into the lines a browser would show (at blocks and ``<br>``)."""
-    from bs4.element import NavigableString, Tag
-
     lines: list[list[str]] = [[]]
     size = 0
     last_block: Any = None
-    for node in tag.descendants:
-        kind = type(node)
-        if kind is Tag:
-            if node.name in rules.BLOCK_TAGS and lines[-1]:
+    for node, parent in nodes(tag):
+        if parent is None:
+            if node.tag in rules.BLOCK_TAGS and lines[-1]:
                 lines.append([])
             continue
-        if kind is not NavigableString or node.parent is None or node.parent.name in _HIDDEN_TEXT_PARENTS:
+        if parent.tag in _HIDDEN_TEXT_PARENTS:
             continue
-        block = node.parent
-        while block is not None and block is not tag and block.name not in rules.BLOCK_TAGS:
-            block = block.parent
+        block = parent
+        while block is not None and block is not tag and block.tag not in rules.BLOCK_TAGS:
+            block = block.getparent()
         if block is not last_block and lines[-1]:
             lines.append([])
         last_block = block
@@ -193,38 +385,33 @@ def segments_of(tag: Any, limit: int = 2000) -> list[str]:
     return [line for line in out if line]
 
 
-def _under(node: Any, root: Any, marked: set[int]) -> bool:
-    parent = node.parent
+def _under(parent: Any, root: Any, marked: set[int]) -> bool:
+    """Whether a string whose parent is ``parent`` sits in a marked element below ``root``."""
     while parent is not None and parent is not root:
         if id(parent) in marked:
             return True
-        parent = parent.parent
+        parent = parent.getparent()
     return False
 
 
 def heading_text(tag: Any) -> str:
     """A heading's text without a kicker or screen-reader-only pieces set inside it."""
     skip: list[Any] = []
-    for inner in tag.find_all(True):
-        if not inner.attrs:
+    for inner in tag.iterdescendants("*"):
+        if not inner.keys():
             continue
         toks = tokens(inner)
-        classes = inner.get("class")
-        hidden = isinstance(classes, list) and any(c.lower() in rules.HIDDEN_CLASSES for c in classes)
+        classes = classes_of(inner)
+        hidden = classes is not None and any(c.lower() in rules.HIDDEN_CLASSES for c in classes)
         if hidden or not toks.isdisjoint(rules.KICKER_TOKENS):
             skip.append(inner)
     if not skip:
         return text_of(tag)
-    from bs4.element import NavigableString
-
     skipped = {id(t) for t in skip}
     pieces: list[str] = []
-    for node in tag.descendants:
-        if type(node) is not NavigableString:
-            continue
-        parent = node.parent
+    for node, parent in text_strings(tag):
         while parent is not None and parent is not tag and id(parent) not in skipped:
-            parent = parent.parent
+            parent = parent.getparent()
         if parent is tag:
             pieces.append(node)
     return _WS.sub(" ", "".join(pieces)).strip()
@@ -238,35 +425,35 @@ def in_boilerplate(tag: Any, info: PageInfo | None = None, words: frozenset[str]
     """
     cache = info.toks if info is not None else None
     chain = info.headline_chain if info is not None else None
-    node = tag.parent
-    while node is not None and node.name not in ("body", "[document]"):
+    node = tag.getparent()
+    while node is not None and node.tag != "body":
         if chain and id(node) in chain:
             return False
-        if node.name in ("aside", "nav"):
+        if node.tag in ("aside", "nav"):
             return True
         if not tokens(node, cache).isdisjoint(words):
             return True
-        node = node.parent
+        node = node.getparent()
     return False
 
 
-def collect(soup: Any) -> PageInfo:
-    """Gather metadata from every tag of the page in one walk."""
-    info = PageInfo()
-    root = soup.find("html")
+def collect(document: Document) -> PageInfo:
+    """Gather metadata from every element of the page in one walk."""
+    info = PageInfo(elements=all_elements(document), document=document)
+    root = next((el for el in info.elements if el.tag == "html"), None)
     if root is not None:
         lang = root.get("lang") or root.get("xml:lang")
         info.html_lang = lang if isinstance(lang, str) else None
     scripts: list[str] = []
-    for position, tag in enumerate(soup.find_all(True)):
+    for position, tag in enumerate(info.elements):
         info.position = position
-        name = tag.name
+        name = tag.tag
         if name == "meta":
             _read_meta(tag, info)
         elif name == "script":
             kind = (tag.get("type") or "").lower()
             if "ld+json" in kind:
-                scripts.append(tag.string or tag.get_text())
+                scripts.append(tag.text or "")
             continue
         elif name == "link":
             _read_link(tag, info)
@@ -276,7 +463,7 @@ def collect(soup: Any) -> PageInfo:
             info.base_href = href if isinstance(href, str) else None
             continue
         elif name == "title":
-            if info.title is None and tag.find_parent("svg") is None:
+            if info.title is None and not any(a.tag == "svg" for a in tag.iterancestors()):
                 info.title = text_of(tag)
             continue
         elif name in ("style", "noscript", "template"):
@@ -287,7 +474,7 @@ def collect(soup: Any) -> PageInfo:
             headings = info.h1 if name == "h1" else info.h2
             if len(headings) < rules.MAX_HEADINGS:
                 headings.append(_mark(info, heading_text(tag), None, tag))
-        attrs = tag.attrs
+        attrs = tag.keys()
         if attrs and ("class" in attrs or "id" in attrs or "itemprop" in attrs or "rel" in attrs
                       or "data-testid" in attrs or name == "time"):
             _read_marked(tag, name, info)
@@ -314,7 +501,7 @@ def _read_meta(tag: Any, info: PageInfo) -> None:
 
 def _read_link(tag: Any, info: PageInfo) -> None:
     rel = tag.get("rel")
-    rels = [r.lower() for r in rel] if isinstance(rel, list) else ([rel.lower()] if isinstance(rel, str) else [])
+    rels = [r.lower() for r in rel.split()] if isinstance(rel, str) else []
     href = tag.get("href")
     if "canonical" in rels and info.canonical is None and isinstance(href, str) and href.strip():
         info.canonical = href.strip()
@@ -326,19 +513,19 @@ def _read_link(tag: Any, info: PageInfo) -> None:
 
 def _read_marked(tag: Any, name: str, info: PageInfo) -> None:
     """Elements marked by itemprop, rel, class or id as headline, byline, date or time."""
-    attrs = tag.attrs
+    attrs = tag.attrib
     prop = attrs.get("itemprop")
     if prop is not None and isinstance(prop, str):
         _read_itemprop(tag, prop, info)
     if name == "time":
         stamp = attrs.get("datetime")
         info.times.append(_mark(info, text_of(tag, 200, spaced=True), stamp if isinstance(stamp, str) else None, tag))
-    classes = attrs.get("class")
+    classes = classes_of(tag)
     ident = attrs.get("id")
     testid = attrs.get("data-testid")
     toks: frozenset[str] = _EMPTY
     if classes or ident or testid:
-        joined = " ".join(classes) if isinstance(classes, list) else (classes or "")
+        joined = " ".join(classes) if classes else ""
         if isinstance(ident, str):
             joined = f"{joined} {ident}"
         if isinstance(testid, str):
@@ -350,7 +537,7 @@ def _read_marked(tag: Any, name: str, info: PageInfo) -> None:
     if name == "time":
         return
     rel = attrs.get("rel")
-    by_rel = rel is not None and "author" in (rel if isinstance(rel, list) else str(rel).split())
+    by_rel = rel is not None and "author" in rel.split()
     if by_rel or (toks and not toks.isdisjoint(rules.BYLINE_TOKENS)):
         text = text_of(tag, rules.BYLINE_MAX_CHARS * 3, spaced=True)
         if text and len(text) <= rules.BYLINE_MAX_CHARS:
@@ -362,7 +549,7 @@ def _read_marked(tag: Any, name: str, info: PageInfo) -> None:
 
 
 def _read_itemprop(tag: Any, prop: str, info: PageInfo) -> None:
-    attrs = tag.attrs
+    attrs = tag.attrib
     value = attrs.get("content") or attrs.get("datetime") or attrs.get("href")
     for one in prop.lower().split():
         if one in rules.LONG_ITEMPROPS:

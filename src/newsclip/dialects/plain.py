@@ -18,6 +18,8 @@ from ..rules.names import GIVEN_NAMES, NOT_NAME_OPENERS
 from ..rules.bylines import PREFIXES as BYLINE_PREFIXES
 from ..rules.plain import (
     AUTHOR_PATH_SEGMENTS,
+    SHARE_LINKS,
+    WORDPRESS_SHARE_PARAM,
     DATE_LEAD_WORDS,
     END_MARKERS,
     HEADER_LABELS,
@@ -29,7 +31,7 @@ from .base import Context, Draft
 from .common import is_junk, set_body, set_byline, set_date, set_person, set_text, set_url
 
 NAME = "plain"
-DESCRIPTION = "Scraper dumps, copy-paste and text-browser page dumps: a header stack or `Label:` lines, then paragraphs (the fallback)."
+DESCRIPTION = "scraper dumps, copy-paste and text-browser page dumps: a header stack or Label: lines, then paragraphs (the fallback)"
 
 _LABEL = re.compile(r"^\s{0,8}(?P<label>[A-Za-zÀ-ÿА-яЁё()\- ]{1,24}?)\s?[:：]\s*(?P<value>.*)$")
 _DATE_LEAD = re.compile(r"^(?:" + "|".join(re.escape(w) for w in DATE_LEAD_WORDS) + r")\b", re.I)
@@ -42,6 +44,11 @@ _AUTHOR_LINK = re.compile(
     r"\[(?P<name>[^\[\]\n]{2,60})\]\(\s?https?://[^()\s]{1,200}?(?:\n[^()\s]{0,200}?)?"
     r"/(?:" + "|".join(AUTHOR_PATH_SEGMENTS) + r")/",
     re.IGNORECASE,
+)
+#: A Markdown link (its target possibly wrapped onto a second line), for the page's own address.
+_MD_LINK_TARGET = re.compile(
+    r"\[(?P<label>[^\[\]]{1,300})\]\(\s?(?P<target>https?://[^()\s]{1,500}(?:\n[^()\s]{1,500})?)"
+    r"(?:\s\"[^\"\n]{0,200}\")?\)"
 )
 _DANGLING_LINK = re.compile(r"\]\([^()\s]{0,2000}$")
 _LINK_TAIL = re.compile(r"[^()\s]{0,2000}?\)")
@@ -138,7 +145,7 @@ def parse(text: str, ctx: Context) -> list[Draft]:
     _markdown_title(lines, draft)
     first_body = _header_stack(blocks, start, draft, ctx, folded)
     _body(blocks, first_body, start, end, draft)
-    _fallbacks(lines, blocks, start, draft, ctx, used)
+    _fallbacks(lines, blocks, start, draft, ctx, used, text)
     return [draft]
 
 
@@ -729,13 +736,15 @@ def _paragraphs(block: _Block) -> list[Paragraph]:
 # --- fallbacks ------------------------------------------------------------------------------------
 
 def _fallbacks(lines: list[_Line], blocks: list[_Block], start: int, draft: Draft, ctx: Context,
-               used: set[int]) -> None:
+               used: set[int], text: str) -> None:
     """Dates, URLs and bylines that sit away from the header: bare URL lines, dates in short lines."""
     if not draft.has("url"):
         for line in lines[:12] + lines[-8:]:
             if line.text and _BARE_URL.match(line.text):
                 if set_url(draft, line.text, rule="bare-url-line", lines=(line.no, line.no), confidence=0.7):
                     break
+    if not draft.has("url") and "](" in text:
+        _url_from_links(text, draft)
     if not draft.has("date"):
         for line in lines:
             if line.text and len(line.text.split()) <= 15 and line.no - 1 not in used:
@@ -753,3 +762,37 @@ def _fallbacks(lines: list[_Line], blocks: list[_Block], start: int, draft: Draf
                 if _take_byline(draft, line.text, ctx, (line.no, line.no), rule="byline-anywhere",
                                 confidence=0.5):
                     break
+
+
+def _url_from_links(text: str, draft: Draft) -> None:
+    """The page's own address in a Markdown dump: the link on the headline, else a share button's target."""
+    headline = " ".join((draft.get("headline") or "").split()).casefold()
+    share: tuple[str, int] | None = None
+    for match in _MD_LINK_TARGET.finditer(text):
+        label = " ".join(match.group("label").split()).strip(" #*_").casefold()
+        target = match.group("target").replace("\n", "")
+        line = text.count("\n", 0, match.start()) + 1
+        if headline and label == headline:
+            if set_url(draft, target, rule="headline-link", lines=(line, line), confidence=0.75):
+                return
+        if share is None:
+            page = _shared_page(target)
+            if page:
+                share = (page, line)
+    if share is not None:
+        set_url(draft, share[0], rule="share-link", lines=(share[1], share[1]), confidence=0.6)
+
+
+def _shared_page(target: str) -> str | None:
+    """The page a share button shares: its ``u=``/``url=`` parameter, or the page of a ``?share=`` link."""
+    from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+    parts = urlsplit(target)
+    query = parse_qs(parts.query)
+    for marker, param in SHARE_LINKS:
+        if marker in target and query.get(param):
+            candidate = query[param][0]
+            return candidate if candidate.startswith(("http://", "https://")) else None
+    if WORDPRESS_SHARE_PARAM in query and parts.scheme in ("http", "https"):
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    return None

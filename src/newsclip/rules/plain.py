@@ -78,3 +78,21 @@ AUTHOR_PATH_SEGMENTS: tuple[str, ...] = (
     "autores", "profile", "profil", "people", "journalist", "journalists", "redakteur", "columnist",
     "contributor", "contributors", "staff", "byline",
 )
+
+#: Share-button links that carry the page's own address: (URL fragment that marks the
+#: share service, query parameter holding the page URL). WordPress's own "?share=" links
+#: point at the page itself.
+SHARE_LINKS: tuple[tuple[str, str], ...] = (
+    ("facebook.com/sharer", "u"),
+    ("twitter.com/intent/tweet", "url"),
+    ("twitter.com/share", "url"),
+    ("x.com/intent/tweet", "url"),
+    ("linkedin.com/shareArticle", "url"),
+    ("linkedin.com/sharing/share-offsite", "url"),
+    ("reddit.com/submit", "url"),
+    ("pinterest.com/pin/create", "url"),
+    ("api.whatsapp.com/send", "text"),
+    ("t.me/share", "url"),
+    ("xing.com/spi/shares/new", "url"),
+)
+WORDPRESS_SHARE_PARAM = "share"
