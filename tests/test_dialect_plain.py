@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsclip import parse_text
-from newsclip.dialects import plain
+from newsclip.dialects import plain, plain_lines
 
 BODY = (
     "The regional council approved the new cycle lanes on Tuesday after a two-hour debate, "
@@ -99,13 +99,13 @@ def test_title_that_ends_with_a_full_stop_and_is_repeated() -> None:
 
 
 def test_markdown_escapes_are_undone() -> None:
-    line = plain._make_line(1, r"Am 1\. November 2023 \*exklusiv\*")
+    line = plain_lines.make_line(1, r"Am 1\. November 2023 \*exklusiv\*")
     assert line.text == "Am 1. November 2023 *exklusiv*"
 
 
 def test_wrapped_markdown_links_keep_their_lines() -> None:
     raws = ["Posted by [Jane](https://example.org/author/ja-", "ne/) on March 3", "Next line"]
-    assert plain._close_wrapped_links(raws) == ["Posted by [Jane](#)", " on March 3", "Next line"]
+    assert plain_lines.close_wrapped_links(raws) == ["Posted by [Jane](#)", " on March 3", "Next line"]
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_wrapped_markdown_links_keep_their_lines() -> None:
     ],
 )
 def test_breadcrumb_tail(text: str, tail: str | None) -> None:
-    assert plain._breadcrumb_tail(text) == tail
+    assert plain_lines.breadcrumb_tail(text) == tail
 
 
 def test_comment_thread_does_not_outweigh_the_article() -> None:

@@ -132,8 +132,10 @@ def _event_tree(text: str) -> Document:
 class _TreeTarget:
     """Parser events into an lxml tree, every top-level element under one holder element.
 
-    Comments and processing instructions become empty comments: only where they
-    split the text matters.
+    Tolerant as a browser: an end tag with nothing open of its name is ignored, what is
+    still open at the end is closed, and names or characters lxml refuses (``<o:p>``,
+    ``xmlns:og=``, a U+FFFF) are made acceptable. Comments and processing instructions
+    become empty comments: only where they split the text matters.
     """
 
     def __init__(self) -> None:
@@ -141,15 +143,29 @@ class _TreeTarget:
 
         self.builder = etree.TreeBuilder()
         self.holder = self.builder.start(_HOLDER, {})
+        #: open elements, innermost last: (name given by the parser, name in the tree)
+        self.open: list[tuple[str, str]] = []
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
-        self.builder.start(tag, attrib)
+        try:
+            self.builder.start(tag, attrib)
+            self.open.append((tag, tag))
+        except ValueError:
+            name = _xml_name(tag)
+            self.builder.start(name, _xml_attributes(attrib))
+            self.open.append((tag, name))
 
     def end(self, tag: str) -> None:
-        self.builder.end(tag)
+        if not any(given == tag for given, _ in self.open):
+            return
+        while self.open:
+            given, name = self.open.pop()
+            self.builder.end(name)
+            if given == tag:
+                return
 
     def data(self, data: str) -> None:
-        self.builder.data(data)
+        self.builder.data(_NOT_XML_CHAR.sub("", data))
 
     def comment(self, text: str) -> None:
         self.builder.comment("")
@@ -158,9 +174,34 @@ class _TreeTarget:
         self.builder.comment("")
 
     def close(self) -> Any:
+        while self.open:
+            self.builder.end(self.open.pop()[1])
         self.builder.end(_HOLDER)
         self.builder.close()
         return self.holder
+
+
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+_NOT_NAME_CHAR = re.compile(r"[^A-Za-z0-9_.-]")
+_XML_NAMESPACE = "{http://www.w3.org/XML/1998/namespace}"
+
+
+def _xml_name(name: str) -> str:
+    """A tag name lxml accepts: itself when plain, else ``x-`` and its letters (``o:p`` -> ``x-o-p``)."""
+    return name if _XML_NAME.fullmatch(name) else "x-" + _NOT_NAME_CHAR.sub("-", name)
+
+
+def _xml_attributes(attrib: dict[str, str]) -> dict[str, str]:
+    """Attributes lxml accepts: ``xml:lang`` in its namespace, other unusual names dropped, odd characters cut."""
+    out: dict[str, str] = {}
+    for name, value in attrib.items():
+        if name.startswith("xml:"):
+            name = _XML_NAMESPACE + name[4:]
+        elif not _XML_NAME.fullmatch(name):
+            continue
+        out[name] = _NOT_XML_CHAR.sub("", value)
+    return out
 
 
 def all_elements(document: Document) -> list[Any]:
@@ -442,7 +483,7 @@ def collect(document: Document) -> PageInfo:
     info = PageInfo(elements=all_elements(document), document=document)
     root = next((el for el in info.elements if el.tag == "html"), None)
     if root is not None:
-        lang = root.get("lang") or root.get("xml:lang")
+        lang = root.get("lang") or root.get("xml:lang") or root.get(_XML_NAMESPACE + "lang")
         info.html_lang = lang if isinstance(lang, str) else None
     scripts: list[str] = []
     for position, tag in enumerate(info.elements):

@@ -17,7 +17,10 @@ _TARGET = r"\((?:[^()\n]{0,2000}|[^()\n]{0,1000}\([^()\n]{0,500}\)[^()\n]{0,1000
 INLINE_IMAGE = r"!\[[^\[\]\n]{0,500}\]" + _TARGET
 
 #: A line holding only images, possibly wrapped in links ``[![alt](src)](href)``.
-IMAGE_LINE = r"^\s{0,3}(?:\[?\s{0,3}!\[[^\[\]\n]{0,500}\]" + _TARGET + r"(?:\]" + _TARGET + r")?\s{0,10}){1,20}$"
+#: Spaces inside an opening ``[`` are only allowed after it: were they optional
+#: before the ``!`` too, each gap between images could be split two ways, and
+#: a line of images ending in junk would take exponential time to reject.
+IMAGE_LINE = r"^\s{0,3}(?:(?:\[\s{0,3})?!\[[^\[\]\n]{0,500}\]" + _TARGET + r"(?:\]" + _TARGET + r")?\s{0,10}){1,20}$"
 
 #: An inline link ``[text](url "title")``; group 1 is the text kept.
 INLINE_LINK = r"\[([^\[\]\n]{0,500})\]" + _TARGET

@@ -30,8 +30,6 @@ HEADER_LABELS: dict[str, str] = {
                      "sitename", "hostname", "outlet", "publication", "newspaper", "rubrik"), "ignore"),
 }
 
-#: Unlabelled lines that only open a date: "Posted on March 3, 2025".
-DATE_LEAD_WORDS: tuple[str, ...] = ("posted on", "published on", "updated on", "posted", "published")
 
 #: Lines that close the article in a page dump: what follows is comments, related lists, footers.
 END_MARKERS: tuple[str, ...] = (

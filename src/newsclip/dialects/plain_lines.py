@@ -1,0 +1,230 @@
+"""Lines and blocks of a plain-text dump, and where its body runs.
+
+Text browsers and Markdown converters leave their marks (list bullets, link
+lists, wrapped link targets, backslash escapes); these helpers read through
+them and find the densest run of prose, which is the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..fields import dates
+from ..fields.text import clean_inline
+from ..rules.plain import END_MARKERS, NAV_PREFIXES, SEPARATORS
+from .plain_names import maybe_byline
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^)\s]{0,2000})(?: \"[^\"\n]{0,200}\")?\)")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_EMPH = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
+_DANGLING_LINK = re.compile(r"\]\([^()\s]{0,2000}$")
+_LINK_TAIL = re.compile(r"[^()\s]{0,2000}?\)")
+#: "#Site » Feed Site » Comments": a text browser's list of the page's <link> titles.
+_LINK_LIST = re.compile(r"#[^\s#]")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_SENTENCE_PUNCT = re.compile(r"[.!?;][\"'”’»)]?(?:\s|$)")
+_CRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\|)\s|(?:^|\s)\d{1,2}\.\s(?=\S)")
+CLOSING = re.compile(r"[.…][\"'”’»)]?$")
+TERMINAL = re.compile(r"[.!?…][\"'”’»)]?$")
+_END_MARKERS = frozenset(END_MARKERS)
+_SEPARATORS = frozenset(SEPARATORS)
+
+#: Words of prose above a comments/related heading that make it the article, whatever follows.
+_MIN_ARTICLE_WORDS = 40
+@dataclass(slots=True)
+class Line:
+    no: int     # 1-based line number
+    raw: str    # the line as written
+    text: str   # markup and Markdown removed, whitespace collapsed
+    heading: int  # Markdown heading level, 0 if none
+    last: int = 0  # last line number when several lines were joined
+
+    def __post_init__(self) -> None:
+        self.last = self.last or self.no
+
+
+@dataclass(slots=True)
+class Block:
+    lines: list[Line]
+    prose: int = 0  # words of prose, 0 for furniture
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+def close_wrapped_links(raws: list[str]) -> list[str]:
+    """Markdown links whose target was hard-wrapped onto the next line, closed on their own line.
+
+    ``[Jane](https://example.org/jane-`` + ``doe/) wrote`` becomes
+    ``[Jane](#)`` + `` wrote``, so each line keeps its number and its text.
+    """
+    out: list[str] = []
+    carry = False
+    for raw in raws:
+        if carry:
+            stripped = raw.lstrip()
+            tail = _LINK_TAIL.match(stripped)
+            if tail:
+                raw = stripped[tail.end():]
+        carry = False
+        if "](" in raw:
+            dangling = _DANGLING_LINK.search(raw)
+            if dangling:
+                raw = raw[:dangling.start()] + "](#)"
+                carry = True
+        out.append(raw)
+    return out
+
+
+def make_line(no: int, raw: str) -> Line:
+    stripped = raw.strip()
+    heading = 0
+    match = _MD_HEADING.match(stripped)
+    if match:
+        heading = len(match.group(1))
+        stripped = stripped[match.end():]
+    if "](" in stripped:
+        stripped = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", stripped))
+    if "**" in stripped or "__" in stripped:
+        stripped = _MD_EMPH.sub(r"\2", stripped)
+    if "\\" in stripped:
+        stripped = _MD_ESCAPE.sub(r"\1", stripped)
+    return Line(no, raw, clean_inline(stripped) if stripped else "", heading)
+
+
+# --- labelled header and footer lines ------------------------------------------------------
+
+def make_blocks(lines: list[Line], used: set[int]) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[Line] = []
+    for i, line in enumerate(lines):
+        if i in used or not line.text or line.text in _SEPARATORS:
+            if current:
+                blocks.append(Block(current))
+                current = []
+            continue
+        if line.heading and current:
+            blocks.append(Block(current))
+            current = []
+        current.append(line)
+    if current:
+        blocks.append(Block(current))
+    for block in blocks:
+        block.prose = _prose_words(block)
+    return blocks
+
+
+def is_nav(line: Line) -> bool:
+    stripped = line.raw.strip()
+    return stripped.startswith(NAV_PREFIXES) and len(line.text.split()) < 12
+
+
+def _prose_words(block: Block) -> int:
+    """Words of running text in ``block``; navigation, lists of links and short labels count 0."""
+    nav = sum(1 for line in block.lines if is_nav(line) or _LINK_LIST.match(line.raw.lstrip()))
+    if nav * 2 >= len(block.lines):
+        return 0
+    text = block.text
+    words = len(text.split())
+    if words < 10 or not _SENTENCE_PUNCT.search(text) or breadcrumb_tail(text):
+        return 0
+    if len(block.lines) == 1:
+        if words <= 20 and _is_header_like(text):
+            return 0
+        if words < 20 and not TERMINAL.search(text):
+            return 0  # a long headline or a link, not a paragraph
+    longest = max(len(line.text.split()) for line in block.lines)
+    if longest < 10 and sum(len(line.text) for line in block.lines) < 50 * len(block.lines):
+        return 0  # a stack of short lines: a header or a list, not running text
+    return words
+
+
+def _is_header_like(text: str) -> bool:
+    """A byline or dated line, which can look like a short sentence."""
+    return maybe_byline(text) or bool(dates.find_dates(text))
+
+
+def breadcrumb_tail(text: str) -> str | None:
+    """The last step of a breadcrumb trail ("Home > World > <headline>"), or ``None``."""
+    parts = _CRUMB_SEPARATOR.split(text)
+    if len(parts) < 3 or len(text) > 400:
+        return None
+    tail = parts[-1].strip()
+    return tail if len(tail.split()) >= 3 else None
+
+
+def main_run(blocks: list[Block], folded: str) -> tuple[int, int]:
+    """Index range [start, end] of the densest run of prose blocks: the article body.
+
+    A run after a comments or related-articles heading wins only when no run
+    before that heading looks like an article, so a long comment thread does
+    not outweigh the story above it.
+    """
+    before_end = anywhere = (0, len(blocks) - 1, 0)
+    past_end = False
+    i = 0
+    while i < len(blocks):
+        if not blocks[i].prose:
+            past_end = past_end or _is_end_marker(blocks[i])
+            i += 1
+            continue
+        start = last = i
+        score = gap = 0
+        j = i
+        while j < len(blocks) and gap <= 3:
+            if _is_end_marker(blocks[j]) and j > start:
+                break
+            if blocks[j].prose:
+                score += blocks[j].prose
+                last, gap = j, 0
+            else:
+                gap += 1
+            j += 1
+        if score > anywhere[2]:
+            anywhere = (start, last, score)
+        if not past_end and score > before_end[2]:
+            before_end = (start, last, score)
+        past_end = past_end or (j < len(blocks) and _is_end_marker(blocks[j]))
+        i = last + 1
+    best = before_end if before_end[2] >= _MIN_ARTICLE_WORDS else anywhere
+    start, end = best[0], best[1]
+    if best[2] == 0:  # no long paragraph anywhere: the body starts at the first sentence
+        texts = [i for i, block in enumerate(blocks) if _is_closing_text(block)]
+        return (texts[0], len(blocks) - 1) if texts else (0, len(blocks) - 1)
+    while end + 1 < len(blocks) and _is_closing_text(blocks[end + 1]):
+        end += 1
+    first = start
+    while first > 0 and _is_closing_text(blocks[first - 1]) and CLOSING.search(blocks[first - 1].text):
+        first -= 1
+    # short paragraphs above the run join it, but not a title the page prints elsewhere too
+    titles = [i for i in range(first, start) if printed_elsewhere(blocks, i, first, end, folded)]
+    start = titles[-1] + 1 if titles else first
+    return start, end
+
+
+def printed_elsewhere(blocks: list[Block], index: int, first: int, end: int, folded: str) -> bool:
+    """Whether a block's text also stands outside blocks ``first..end`` (a title repeated in feeds or breadcrumbs)."""
+    key = blocks[index].text.casefold()
+    inside = sum(block.text.casefold().count(key) for block in blocks[first:end + 1])
+    return folded.count(key) > inside
+
+
+def _is_closing_text(block: Block) -> bool:
+    """A short paragraph after the last long one that still reads as the article's text."""
+    if _is_end_marker(block) or any(is_nav(line) or _LINK_LIST.match(line.raw.lstrip()) for line in block.lines):
+        return False
+    text = block.text
+    words = len(text.split())
+    if words < 3 or _is_header_like(text):
+        return False
+    return words >= 12 or bool(CLOSING.search(text))
+
+
+def _is_end_marker(block: Block) -> bool:
+    return len(block.lines) == 1 and block.text.strip(" :.").casefold() in _END_MARKERS
+
+
+# --- the unlabelled header stack --------------------------------------------------------------
