@@ -287,7 +287,7 @@ def test_not_a_database_is_an_output_error(news: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["-o", "-", "-f", "sqlite"], "-f sqlite writes a database file, not to standard output"),
     (["-o", "records/", "-f", "sqlite"], "one .json file per input"),
-    (["-o", "out.txt"], "name it .jsonl, .json, .csv or .db, or give -f"),
+    (["-o", "out.txt"], "name it .jsonl, .json, .csv, .db or .parquet, or give -f"),
     (["-o", "out.jsonl", "-f", "pretty"], "'pretty' is not one of 'jsonl', 'json', 'csv', 'sqlite'"),
     (["-o", "out.jsonl", "--duplicates", "dropped.jsonl"], "--duplicates needs --dedupe"),
     (["-o", "records/", "--dedupe", "exact"], "--dedupe needs one output file"),
@@ -306,7 +306,7 @@ def test_usage_errors(news: Path, args: list[str], message: str) -> None:
 
 def test_help_lists_only_batch_formats() -> None:
     result = CliRunner().invoke(main, ["convert", "--help"])
-    assert "[jsonl|json|csv|sqlite]" in result.stdout
+    assert "[jsonl|json|csv|sqlite|parquet]" in result.stdout
     assert "--dedupe [exact|near]" in result.stdout
     assert "--dedupe-threshold FLOAT" in result.stdout and "--duplicates FILE" in result.stdout
 

@@ -148,18 +148,36 @@ BAD = {"blank.txt": ("input", "is empty"), "picture.txt": ("binary", "is a PNG i
 # -- missing dependencies (first, before any cluster runs) -------------------------------------
 
 
-def test_missing_distributed_is_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("missing", "names"),
+    [
+        (("distributed",), "distributed"),
+        (("dask", "distributed"), "dask and distributed"),  # without dask, distributed cannot load either
+    ],
+)
+def test_missing_dask_is_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str], missing: tuple[str, ...],
+                                        names: str) -> None:
     (tmp_path / "in.txt").write_text(LETTER, encoding="utf-8")
-    monkeypatch.setitem(sys.modules, "distributed", None)  # makes "import distributed" raise ImportError
+    for name in missing:
+        monkeypatch.setitem(sys.modules, name, None)  # makes "import NAME" raise ImportError
+    errors = str(tmp_path / "errors.jsonl")
     with pytest.raises(MissingDependencyError) as caught:
-        convert(str(tmp_path / "in.txt"), str(tmp_path / "out.jsonl"))
-    assert str(caught.value) == "the Dask engine needs distributed: pip install 'newsclip[dask]'"
+        convert(str(tmp_path / "in.txt"), str(tmp_path / "out.jsonl"), errors=errors)
+    assert str(caught.value) == f"the Dask engine needs {names}: pip install 'newsclip[dask]'"
     assert isinstance(caught.value, NewsclipError)
-    status = run_dask_convert(BatchOptions(inputs=(str(tmp_path / "in.txt"),), output=str(tmp_path / "out.jsonl")))
+    status = run_dask_convert(BatchOptions(inputs=(str(tmp_path / "in.txt"),), output=str(tmp_path / "out.jsonl"),
+                                           errors=errors))
     assert status == ExitStatus.FAILED
-    assert capsys.readouterr().err == "newsclip: the Dask engine needs distributed: pip install 'newsclip[dask]'\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
+    assert capsys.readouterr().err == f"newsclip: the Dask engine needs {names}: pip install 'newsclip[dask]'\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]  # not even an empty --errors file
+
+
+def test_the_errors_module_holds_missing_dependency_error() -> None:
+    from newsclip import errors
+    from newsclip.output import parquetout
+
+    assert MissingDependencyError is errors.MissingDependencyError is parquetout.MissingDependencyError
 
 
 @pytest.mark.parametrize("missing", ["dask", "dask.bag"])
@@ -411,8 +429,8 @@ def test_the_cli_engine_on_a_scheduler_address(cluster: LocalCluster, folder: Pa
         ("-", "parquet", "Parquet output needs a file or a folder (-o OUT.parquet or -o OUT/), not standard output"),
         ("{tmp}/out/", "csv", "with --engine dask an output folder gets Parquet part files; "
                               "-f csv needs an output file"),
-        ("{tmp}/out.txt", None, "cannot tell the output format from '{tmp}/out.txt': name it .jsonl, .json, .csv "
-                                "or .parquet, or give -f"),
+        ("{tmp}/out.txt", None, "cannot tell the output format from '{tmp}/out.txt': name it .jsonl, .json, .csv, "
+                                ".db or .parquet, or give -f"),
         ("{tmp}/out.jsonl", "pretty", "-f pretty is not a batch format "
                                       "(choose from jsonl, json, csv, parquet, sqlite)"),
         ("{folder}/out.jsonl", None, "the output {folder}/out.jsonl is inside an input folder and would be read as "
@@ -434,10 +452,13 @@ def test_usage_errors_come_before_any_cluster(folder: Path, tmp_path: Path, outp
     [
         ({"resume": True}, "--resume does not work with --engine dask"),
         ({"dedupe": "exact"}, "--dedupe does not work with --engine dask"),
+        ({"output": "records/"}, "with --engine dask an output folder gets Parquet part files: name it "
+                                 "OUT.parquet/ or add -f parquet (one .json file per input needs the local engine)"),
+        ({"output": "records/", "fmt": "json"}, "with --engine dask an output folder gets Parquet part files"),
     ],
 )
 def test_options_the_dask_engine_refuses(changes: dict[str, Any], start: str) -> None:
-    options = BatchOptions(inputs=("x",), output="out.jsonl", **changes)
+    options = BatchOptions(**{"inputs": ("x",), "output": "out.jsonl", **changes})
     with pytest.raises(BatchUsageError) as caught:
         convert_with_dask(options)
     assert str(caught.value).startswith(start)

@@ -296,6 +296,22 @@ def test_folder_of_part_files(tmp_path: Path, jsonl_records: list[dict[str, Any]
     assert pl.scan_parquet(f"{folder}/*.parquet").select(pl.len()).collect().item() == 25
 
 
+def test_parts_appear_only_when_the_writer_closes(tmp_path: Path, jsonl_records: list[dict[str, Any]]) -> None:
+    folder = tmp_path / "out.parquet"
+    with ParquetWriter(f"{folder}/", part_size=2) as first:
+        for number in range(3):
+            first.write_record(dict(jsonl_records[number], id=f"old-{number}"))
+    assert pd.read_parquet(folder)["id"].tolist() == ["old-0", "old-1", "old-2"]
+    writer = ParquetWriter(folder, part_size=2)
+    for number in range(5):
+        writer.write_record(dict(jsonl_records[number % 4], id=f"new-{number}"))
+    # two parts are finished, but hidden: a reader still sees the earlier run, whole
+    assert pd.read_parquet(folder)["id"].tolist() == ["old-0", "old-1", "old-2"]
+    writer.abort()
+    assert sorted(p.name for p in folder.iterdir()) == ["part-00000.parquet", "part-00001.parquet"]
+    assert pd.read_parquet(folder)["id"].tolist() == ["old-0", "old-1", "old-2"]
+
+
 def test_a_trailing_slash_makes_a_new_folder(tmp_path: Path, articles: list[Article]) -> None:
     with ParquetWriter(f"{tmp_path}/fresh/") as writer:
         writer.write(articles[0])

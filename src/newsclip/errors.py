@@ -30,6 +30,12 @@ class UnknownDialectError(NewsclipError):
     kind = "usage"
 
 
+class MissingDependencyError(NewsclipError):
+    """An optional dependency (pyarrow, dask) is not installed; the message says what to install."""
+
+    kind = "dependency"
+
+
 def problem_of(exc: BaseException, *, hint: str | None = TRACEBACK_HINT) -> str:
     """What went wrong with an input, in one line and without its path, so every report words it alike.
 

@@ -20,11 +20,11 @@ from ..dedupe import DEFAULT_THRESHOLD, MODES, MinHasher
 from ..errors import NewsclipError
 from ..settings import DEFAULT_SETTINGS, Settings
 from .duplicates import DuplicateFilter
-from .formats import BATCH_FORMATS, RECORD_SINKS
+from .formats import BATCH_FORMATS, PARTS_FORMAT, RECORD_SINKS, RECORD_TARGETS
 from .job import MIRROR_FORMAT, RECORD_FORMAT, Encoder, JobConfig, Outcome, run_job
 from .pool import default_jobs, ordered_map
 from .resume import MANIFEST_SUFFIX
-from .sinks import PARTIAL_SUFFIX, FileSink, FolderSink, RecordSink, Sink, StreamSink, open_record_sink
+from .sinks import PARTIAL_SUFFIX, FileSink, FolderSink, RecordSink, Sink, StreamSink, record_sink_class
 from .walk import Walk, WalkError, WalkOptions, expand_arguments
 
 #: Files a database may keep beside itself while it is written (never read as input).
@@ -107,6 +107,8 @@ class Summary:
     duplicates: int = 0
     #: Rows a database output holds at the end (None for other outputs).
     rows: int | None = None
+    #: Whether a stopped run can be continued with ``--resume`` (False for a stream or a Parquet output).
+    resumable: bool = False
 
     @property
     def converted(self) -> int:
@@ -142,13 +144,19 @@ def plan(options: BatchOptions, stdout: BinaryIO | None = None) -> Plan:
     arguments = [*expand_arguments(options.inputs, hidden=options.hidden), *options.listed]
     if not arguments:
         raise BatchUsageError("no input given (name files or folders, or use --from-file)")
-    kind = output_kind(options.output)
+    kind = output_kind(options.output, options.fmt)
     fmt = _format_for(options, kind)
     skip = _own_files(options, kind)
     walk = Walk(arguments, WalkOptions(options.recursive, options.hidden, options.include, options.exclude, skip))
     _check_output_place(options, kind, walk, arguments)
-    if fmt in RECORD_SINKS:  # whole records, whatever --fields says: a table's columns are fixed
-        encoder = Encoder(RECORD_FORMAT)
+    record_sink = record_sink_class(fmt) if fmt in RECORD_SINKS else None
+    if record_sink is not None:
+        if options.resume and not record_sink.resumable:
+            raise BatchUsageError(f"--resume does not work with {fmt} output: it is written whole when the run ends, "
+                                  "so a stopped run leaves nothing to continue; run the same command without --resume")
+        # a table's columns are fixed (whole records, whatever --fields says) unless the format takes fields
+        encoder = (Encoder(RECORD_FORMAT, options.fields, options.explain) if record_sink.takes_fields
+                   else Encoder(RECORD_FORMAT))
     else:
         encoder = Encoder(fmt, options.fields, options.explain, options.csv_raw)
     header = _header(options, fmt, encoder)
@@ -156,8 +164,8 @@ def plan(options: BatchOptions, stdout: BinaryIO | None = None) -> Plan:
     mirror_dir = mirror_base = None
     if kind == "stream":
         sink = StreamSink(stdout if stdout is not None else _stdout_bytes(), encoder)
-    elif kind == "file" and fmt in RECORD_SINKS:
-        sink = open_record_sink(fmt, options.output, header, resume=options.resume)
+    elif record_sink is not None:  # a file, or (Parquet) a folder of part files
+        sink = record_sink(options.output, header, resume=options.resume)
     elif kind == "file":
         sink = FileSink(options.output, encoder, header, resume=options.resume)
     else:
@@ -174,7 +182,7 @@ def convert(options: BatchOptions, reporter: Reporter | None = None, *, stdout: 
     """Run a batch conversion; returns its summary (``stopped`` says whether it ran to the end)."""
     reporter = reporter or Reporter()
     batch = plan(options, stdout)
-    summary = Summary(output=options.output)
+    summary = Summary(output=options.output, resumable=batch.sink.resumable)
     started = time.monotonic()
     errors = _open_report(options.errors, "--errors")
     report = None
@@ -303,20 +311,28 @@ def _chunksize(count: int, jobs: int) -> int:
 # -- checking the plan ---------------------------------------------------------------------
 
 
-def output_kind(output: str) -> str:
-    """``stream`` for ``-``, ``folder`` for a trailing slash or an existing folder, else ``file``."""
+def output_kind(output: str, fmt: str | None = None) -> str:
+    """``stream`` for ``-``; ``file``; or, for a trailing slash or an existing folder, ``folder``.
+
+    A folder named ``*.parquet`` (or any folder with ``fmt`` ``parquet``) is
+    ``parts``: a folder of Parquet part files rather than one JSON file per
+    input.
+    """
     if output == "-":
         return "stream"
     if output.endswith(("/", os.sep)) or os.path.isdir(output):
-        return "folder"
+        named = os.path.splitext(output.rstrip("/" + os.sep))[1].lower() == f".{PARTS_FORMAT}"
+        return "parts" if fmt == PARTS_FORMAT or (fmt is None and named) else "folder"
     return "file"
 
 
 def _format_for(options: BatchOptions, kind: str) -> str:
+    if kind == "parts":
+        return PARTS_FORMAT
     if kind == "folder":
         if options.fmt not in (None, MIRROR_FORMAT):
-            raise BatchUsageError(f"an output folder gets one .json file per input; "
-                                  f"-f {options.fmt} needs an output file")
+            raise BatchUsageError(f"an output folder gets one .json file per input (or Parquet part files, with "
+                                  f"-f {PARTS_FORMAT}); -f {options.fmt} needs an output file")
         return MIRROR_FORMAT
     if options.fmt is not None:
         fmt = options.fmt
@@ -328,12 +344,12 @@ def _format_for(options: BatchOptions, kind: str) -> str:
         found = format_for_path(options.output)
         if found is None:
             raise BatchUsageError(f"cannot tell the output format from {options.output!r}: "
-                                  "name it .jsonl, .json, .csv or .db, or give -f")
+                                  "name it .jsonl, .json, .csv, .db or .parquet, or give -f")
         fmt = found
     if fmt not in BATCH_FORMATS:
         raise BatchUsageError(f"-f {fmt} is not a batch format (choose from {', '.join(BATCH_FORMATS)})")
     if kind == "stream" and fmt in RECORD_SINKS:
-        raise BatchUsageError(f"-f {fmt} writes a database file, not to standard output: name it with -o FILE")
+        raise BatchUsageError(f"-f {fmt} writes {RECORD_TARGETS[fmt]}, not to standard output: name it with -o OUT")
     return fmt
 
 
@@ -347,7 +363,7 @@ def _check_dedupe(options: BatchOptions) -> None:
         raise BatchUsageError(f"unknown --dedupe mode {options.dedupe!r} (choose from {', '.join(MODES)})")
     if not 0.0 < options.dedupe_threshold <= 1.0:
         raise BatchUsageError(f"--dedupe-threshold must be above 0 and at most 1, not {options.dedupe_threshold}")
-    if options.output != "-" and output_kind(options.output) == "folder":
+    if options.output != "-" and output_kind(options.output, options.fmt) == "folder":
         raise BatchUsageError("--dedupe needs one output file (or -o -), not a folder of one file per input")
 
 
@@ -357,7 +373,7 @@ def _own_files(options: BatchOptions, kind: str) -> frozenset[str]:
     if kind == "file":
         own += [options.output, options.output + PARTIAL_SUFFIX, options.output + MANIFEST_SUFFIX]
         own += [options.output + suffix for suffix in _DATABASE_COMPANIONS]
-    elif kind == "folder":
+    elif kind in ("folder", "parts"):
         own.append(options.output)
     own += [path for path in (options.errors, options.duplicates) if path]
     return frozenset(os.path.realpath(path) for path in own)
@@ -373,7 +389,7 @@ def _check_output_place(options: BatchOptions, kind: str, walk: Walk, arguments:
         raise BatchUsageError("--errors and -o name the same file")
     if options.duplicates and _same_place(options.duplicates, options.output):
         raise BatchUsageError("--duplicates and -o name the same file")
-    if kind == "folder":
+    if kind in ("folder", "parts"):
         if walk.would_enter(options.output):
             raise BatchUsageError(f"the output folder {options.output} is inside an input folder; "
                                   "write it elsewhere or --exclude it")

@@ -1,13 +1,15 @@
 """Where a batch's records go: a stream, one file (written as a partial file, renamed at the end), a folder,
-or a database.
+a database, or a Parquet file.
 
-Every sink takes outcomes in input order. The file, folder and record sinks
-keep a manifest in step with what they write, so a stopped run can be
+Every sink takes outcomes in input order. The file, folder and database
+sinks keep a manifest in step with what they write, so a stopped run can be
 resumed: the file sink truncates its partial file back to the last logged
 byte, which removes any half-written record, and carries on from there; a
 record sink (a database) commits before the manifest logs, and since writing
 a record again replaces it (an upsert by ``id``), redoing the inputs after
-the last logged one is all a resume needs.
+the last logged one is all a resume needs. A Parquet file is complete only
+once closed and cannot grow afterwards, so the Parquet sink keeps no
+manifest: a stopped run leaves the output as it was, and is run again whole.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .job import Encoder, Outcome
 from .resume import FOLDER_MANIFEST, MANIFEST_SUFFIX, Entry, Manifest, read_entries, read_header
 
 if TYPE_CHECKING:
+    from ..output.parquetout import ParquetWriter
     from ..store import Store
 
 #: Suffix of the file a single-file output is written to until the run completes.
@@ -46,6 +49,8 @@ class Sink:
 
     #: The manifest's header (output format and options), compared on resume.
     header: dict[str, Any] = {}
+    #: Whether a stopped run can be continued with ``--resume`` (the sink keeps a manifest).
+    resumable: bool = False
 
     def previous(self) -> Iterator[tuple[Entry, int]]:
         """The inputs an earlier run logged, with the manifest position after each (none by default)."""
@@ -101,6 +106,8 @@ class StreamSink(Sink):
 
 class FileSink(Sink):
     """Records to ``target``: written to ``target.partial`` with a manifest beside it, renamed when done."""
+
+    resumable = True
 
     def __init__(self, target: str, encoder: Encoder, header: dict[str, Any], *, resume: bool) -> None:
         self.target = target
@@ -198,6 +205,8 @@ class FileSink(Sink):
 class FolderSink(Sink):
     """One JSON file per input under ``folder`` (the workers write them); a manifest inside the folder."""
 
+    resumable = True
+
     def __init__(self, folder: str, header: dict[str, Any], *, resume: bool) -> None:
         self.folder = folder
         self.manifest_path = os.path.join(folder, FOLDER_MANIFEST)
@@ -249,12 +258,19 @@ class FolderSink(Sink):
 
 
 class RecordSink(Sink):
-    """Whole records, one by one, into ``target`` (a database), with a manifest beside it.
+    """Records, one by one, into ``target`` (a database), with a manifest beside it when resumable.
 
-    Workers send each input's records as JSON lines (all fields, whatever
-    ``--fields`` says). Subclasses say how to open, write, commit and close the
-    target; :data:`~newsclip.batch.formats.RECORD_SINKS` names them per format.
+    Workers send each input's records as JSON lines: all fields, whatever
+    ``--fields`` says, unless the sink ``takes_fields`` (then the fields
+    chosen, with provenance under ``--explain``; the header's ``fields`` and
+    ``explain`` say which). Subclasses say how to open, write, commit and
+    close the target; :data:`~newsclip.batch.formats.RECORD_SINKS` names them
+    per format.
     """
+
+    resumable = True
+    #: Whether the target's columns follow ``--fields`` and ``--explain`` (else they are fixed: whole records).
+    takes_fields: bool = False
 
     def __init__(self, target: str, header: dict[str, Any], *, resume: bool) -> None:
         self.target = target
@@ -265,9 +281,10 @@ class RecordSink(Sink):
         #: Rows the target holds, once it is finished or kept (None if the format cannot tell).
         self.rows: int | None = None
         self._manifest: Manifest | None = None
+        self._started = False
 
     def previous(self) -> Iterator[tuple[Entry, int]]:
-        if not self.resume or not os.path.exists(self.target):
+        if not self.resume or not self.resumable or not os.path.exists(self.target):
             return iter(())
         if not _logged(self.manifest_path, self.header, self.target):
             return iter(())
@@ -279,45 +296,51 @@ class RecordSink(Sink):
             os.makedirs(os.path.dirname(os.path.abspath(self.target)), exist_ok=True)
             with self._output_errors():
                 self.open_target()
-            if self.resuming and manifest_position is not None:
+            if not self.resumable:
+                self.resuming = False
+            elif self.resuming and manifest_position is not None:
                 self._manifest = Manifest.reopen(self.manifest_path, manifest_position)
             else:
                 self.resuming = False
                 self._manifest = Manifest.create(self.manifest_path, self.header)
         except OSError as exc:
             raise OutputError(f"{exc.filename or self.target}: cannot be written ({_reason(exc)})") from None
+        self._started = True
 
     def add(self, outcome: Outcome) -> None:
-        assert self._manifest is not None
+        assert self._started
         with self._output_errors():
             for line in outcome.data.split(b"\n"):
                 if line.strip():
                     self.write_record(json.loads(line))
             for kept_id, dropped_id in outcome.duplicates:
                 self.note_duplicate(kept_id, dropped_id)
-        self._manifest.add(Entry.of(outcome, 0))
+        if self._manifest is not None:
+            self._manifest.add(Entry.of(outcome, 0))
 
     def sync(self) -> None:
         """Commit the records first, then log the inputs they came from: the log never runs ahead."""
-        assert self._manifest is not None
+        assert self._started
         with self._output_errors():
             self.commit()
-        self._manifest.sync()
+        if self._manifest is not None:
+            self._manifest.sync()
 
     def finish(self) -> None:
-        assert self._manifest is not None
         self.sync()
         with self._output_errors():
             self.close_target()
-        self._manifest.remove()
+        if self._manifest is not None:
+            self._manifest.remove()
 
     def keep(self) -> None:
-        if self._manifest is None:
+        if not self._started:
             return
         self.sync()
         with self._output_errors():
             self.close_target()
-        self._manifest.close()
+        if self._manifest is not None:
+            self._manifest.close()
 
     @contextmanager
     def _output_errors(self) -> Iterator[None]:
@@ -391,16 +414,57 @@ class DatabaseSink(RecordSink):
             store.close()
 
 
-def open_record_sink(fmt: str, target: str, header: dict[str, Any], *, resume: bool) -> RecordSink:
-    """The sink of record format ``fmt`` (see :data:`~newsclip.batch.formats.RECORD_SINKS`) on ``target``."""
+class ParquetSink(RecordSink):
+    """Records into a Parquet file (or a folder of part files), in row groups, with the fixed record schema.
+
+    The columns follow ``--fields`` and ``--explain``. A Parquet file is
+    complete only once closed and cannot grow afterwards, so there is no
+    manifest and no resume: a run that stops (Ctrl-C, ``--fail-fast``)
+    removes what it wrote and leaves the target as it was.
+    """
+
+    resumable = False
+    takes_fields = True
+
+    def __init__(self, target: str, header: dict[str, Any], *, resume: bool) -> None:
+        from ..output.parquetout import require_pyarrow
+
+        require_pyarrow()  # before anything is walked or written
+        super().__init__(target, header, resume=False)
+        self._writer: ParquetWriter | None = None
+
+    def open_target(self) -> None:
+        from ..output.parquetout import ParquetWriter
+
+        self._writer = ParquetWriter(self.target, fields=self.header.get("fields"),
+                                     explain=bool(self.header.get("explain")))
+
+    def write_record(self, record: Mapping[str, Any]) -> None:
+        assert self._writer is not None
+        self._writer.write_record(record)
+
+    def close_target(self) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.close()
+
+    def keep(self) -> None:
+        """Nothing to resume from: drop what was written, the target stays as it was."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.abort()
+
+
+def record_sink_class(fmt: str) -> type[RecordSink]:
+    """The sink class of record format ``fmt`` (see :data:`~newsclip.batch.formats.RECORD_SINKS`)."""
     import importlib
 
     from .formats import RECORD_SINKS
 
     module_name, class_name = RECORD_SINKS[fmt].split(":")
     module = importlib.import_module(f"{__package__}.{module_name}")
-    sink: RecordSink = getattr(module, class_name)(target, header, resume=resume)
-    return sink
+    found: type[RecordSink] = getattr(module, class_name)
+    return found
 
 
 def _logged(manifest_path: str, header: dict[str, Any], shown: str) -> bool:

@@ -7,6 +7,7 @@ import time
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
+from click.core import ParameterSource
 
 from ..batch.formats import BATCH_FORMATS
 from ..dedupe import DEFAULT_THRESHOLD, MODES
@@ -32,18 +33,30 @@ if TYPE_CHECKING:  # the batch machinery is imported when the command runs, so o
 #: Seconds between two redraws of the progress bar's numbers.
 _REFRESH_SECONDS = 0.1
 
+#: Where the conversion runs: worker processes on this machine, or a Dask cluster.
+ENGINES: tuple[str, ...] = ("local", "dask")
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-o", "--output", default="-", metavar="OUT", show_default=True,
               help="A .jsonl, .json or .csv file; an SQLite database (.db, .sqlite, .sqlite3), updated in place; "
-                   "'-' for stdout; or a folder (DIR/) that mirrors the inputs' tree with one NAME.EXT.json per "
-                   "input.")
+                   "a Parquet file (.parquet) or a folder of Parquet part files (DIR.parquet/); '-' for stdout; "
+                   "or a folder (DIR/) that mirrors the inputs' tree with one NAME.EXT.json per input.")
 @format_option(choices=BATCH_FORMATS,
                help="Output format (default: from OUT's extension; jsonl on stdout). sqlite stores whole records "
-                    "(--fields does not apply).")
+                    "(--fields does not apply); parquet has typed columns (lists as list<string>, plus UTC "
+                    "date_ts/updated_ts) and follows --fields and --explain.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes (default: one per CPU; 1 runs in this process).")
+              help="Worker processes (default: one per CPU; 1 runs in this process). With --engine dask: the "
+                   "size of the local cluster.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="Where to convert: worker processes on this machine, or a Dask cluster (pip install "
+                   "'newsclip[dask]'): a local one of --jobs workers, or the one at --scheduler. "
+                   "--resume and --dedupe need the local engine.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="The Dask scheduler to run on: an address (tcp://host:8786) or a scheduler file; "
+                   "implies --engine dask.")
 @click.option("--recursive/--no-recursive", default=True, show_default=True,
               help="Walk into sub-folders of input folders.")
 @click.option("--glob", "include", multiple=True, metavar="PATTERN",
@@ -53,7 +66,9 @@ _REFRESH_SECONDS = 0.1
 @click.option("--from-file", "from_file", type=click.File("r", encoding="utf-8", errors="surrogateescape"),
               metavar="LIST", help="Also read the paths listed in LIST, one per line ('-' for stdin).")
 @click.option("--hidden", is_flag=True, help="Include hidden files and folders (names starting with '.').")
-@click.option("--resume", is_flag=True, help="Continue a stopped run into the same OUT, skipping inputs already done.")
+@click.option("--resume", is_flag=True,
+              help="Continue a stopped run into the same OUT, skipping inputs already done (not for Parquet "
+                   "output, which is written whole, nor --engine dask).")
 @click.option("--errors", "errors_path", metavar="FILE",
               help="Write one JSON line per failed input (path, kind, message) to FILE.")
 @click.option("--keep-going/--fail-fast", "keep_going", default=True, show_default=True,
@@ -75,11 +90,12 @@ _REFRESH_SECONDS = 0.1
 @traceback_option
 @click.pass_context
 def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str | None, jobs: int | None,
-            recursive: bool, include: tuple[str, ...], exclude: tuple[str, ...], from_file: TextIO | None,
-            hidden: bool, resume: bool, errors_path: str | None, keep_going: bool, dedupe: str | None,
-            dedupe_threshold: float, duplicates_path: str | None, quiet: bool, fields: tuple[str, ...] | None,
-            explain: bool, csv_raw: bool, settings: Settings) -> None:
-    """Convert folders of article files into one JSON Lines, JSON, CSV or SQLite file.
+            engine: str, scheduler: str | None, recursive: bool, include: tuple[str, ...],
+            exclude: tuple[str, ...], from_file: TextIO | None, hidden: bool, resume: bool,
+            errors_path: str | None, keep_going: bool, dedupe: str | None, dedupe_threshold: float,
+            duplicates_path: str | None, quiet: bool, fields: tuple[str, ...] | None, explain: bool,
+            csv_raw: bool, settings: Settings) -> None:
+    """Convert folders of article files into one JSON Lines, JSON, CSV, SQLite or Parquet file.
 
     INPUT is a file, a folder (walked recursively, in name order) or a glob
     pattern. Records come out in input order whatever --jobs is. A file that
@@ -91,6 +107,14 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str |
     id, so running again adds no duplicate rows, and --resume skips the
     inputs an interrupted run already stored.
 
+    A Parquet file (-o articles.parquet) or folder of part files
+    (-o articles.parquet/) appears only when the run completes; a stopped run
+    leaves OUT as it was and is run again whole (no --resume).
+
+    --engine dask runs the same conversion on a Dask cluster, with the same
+    records in the same order, the same failure lines and exit codes: a local
+    cluster of --jobs workers, or an existing one with --scheduler ADDRESS.
+
     \b
     Examples:
       newsclip convert articles/ -o articles.jsonl
@@ -99,10 +123,18 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str |
       newsclip convert articles/ -o articles.db --dedupe near --duplicates dropped.jsonl
       find . -name '*.html' | newsclip convert --from-file - -o - | jq .headline
       newsclip convert articles/ -o records/
+      newsclip convert articles/ -o articles.parquet
+      newsclip convert archive/ -o archive.parquet/ --engine dask -j 8
+      newsclip convert archive/ -o archive.parquet/ --scheduler tcp://10.0.0.5:8786
     """
     from ..batch import BatchOptions, BatchUsageError, ResumeError, read_path_list
     from ..batch import convert as run_batch
 
+    if scheduler:
+        if ctx.get_parameter_source("engine") is not ParameterSource.DEFAULT and engine != "dask":
+            raise click.UsageError("--scheduler runs on a Dask cluster: use it with --engine dask (or alone)",
+                                   ctx=ctx)
+        engine = "dask"
     listed = tuple(read_path_list(from_file)) if from_file is not None else ()
     options = BatchOptions(
         inputs=inputs, listed=listed, recursive=recursive, hidden=hidden, include=include, exclude=exclude,
@@ -112,25 +144,44 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str |
     )
     show_progress = not quiet and is_terminal(sys.stderr)
     reporter: _Lines = _ProgressBar() if show_progress else _Lines()
+    stdout = click.get_binary_stream("stdout")
     try:
         with reporter:
-            summary = run_batch(options, reporter, stdout=click.get_binary_stream("stdout"))
+            if engine == "dask":
+                from .dask_engine import convert_with_dask
+
+                summary = convert_with_dask(options, reporter, scheduler=scheduler, stdout=stdout)
+            else:
+                summary = run_batch(options, reporter, stdout=stdout)
     except (BatchUsageError, ResumeError) as exc:
         raise click.UsageError(str(exc), ctx=ctx) from None
     if not quiet:
         for line in summary_lines(summary):
             error_line(None, line)
-    ctx.exit(_exit_status(summary, quiet))
+    if engine == "dask":
+        from .dask_engine import exit_status
+
+        ctx.exit(exit_status(summary))
+    ctx.exit(_exit_status(summary))
 
 
-def _exit_status(summary: Summary, quiet: bool) -> ExitStatus:
+def _exit_status(summary: Summary) -> ExitStatus:
     if summary.stopped == "interrupted":
-        error_line(None, "interrupted" + ("" if summary.output == "-" else
-                                          "; run the same command with --resume to continue"))
+        error_line(None, "interrupted" + _left_behind(summary))
         return ExitStatus.INTERRUPTED
     if summary.stopped == "fail-fast":
-        error_line(None, f"stopped at the first failure ({display_name(summary.stopped_at or '')}, --fail-fast)")
+        error_line(None, f"stopped at the first failure ({display_name(summary.stopped_at or '')}, --fail-fast)"
+                         + ("" if summary.resumable else _left_behind(summary)))
     return ExitStatus.FAILED if summary.failed else ExitStatus.OK
+
+
+def _left_behind(summary: Summary) -> str:
+    """What a stopped run leaves: records already on stdout, a run to --resume, or OUT untouched."""
+    if summary.output == "-":
+        return ""
+    if summary.resumable:
+        return "; run the same command with --resume to continue"
+    return f"; nothing was written to {display_name(summary.output)} (it is written whole when the run ends)"
 
 
 def summary_lines(summary: Summary) -> list[str]:

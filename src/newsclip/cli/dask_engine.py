@@ -7,6 +7,10 @@ PROBLEM`` line each, one JSON line each in ``--errors FILE``) and the run
 ends with the same summary and exit codes. Without ``--scheduler`` a local
 cluster of ``--jobs`` worker processes (default: one per CPU) is started and
 stopped; with it, the workers of that scheduler do the parsing.
+
+Outputs mean what they mean on the local engine: a folder is a folder of
+Parquet part files only when it says so (``-o OUT.parquet/`` or ``-f
+parquet``); the one-JSON-file-per-input folder needs the local engine.
 """
 
 from __future__ import annotations
@@ -28,11 +32,15 @@ def convert_with_dask(options: BatchOptions, reporter: Reporter | None = None, *
     ``scheduler``); ``--resume`` is refused, since a Dask run writes its
     output whole. Raises :class:`~newsclip.batch.BatchUsageError` for options
     that cannot work and :class:`~newsclip.errors.NewsclipError` when Dask is
-    missing or the scheduler cannot be reached.
+    missing (:class:`~newsclip.errors.MissingDependencyError`) or the
+    scheduler cannot be reached.
     """
-    from ..batch import BatchUsageError
+    from ..batch import BatchUsageError, output_kind
     from ..distributed import convert
 
+    if options.output != "-" and output_kind(options.output, options.fmt) == "folder":
+        raise BatchUsageError("with --engine dask an output folder gets Parquet part files: name it OUT.parquet/ "
+                              "or add -f parquet (one .json file per input needs the local engine)")
     if options.resume:
         raise BatchUsageError("--resume does not work with --engine dask (a Dask run writes its output whole); "
                               "run the command again without --resume")
@@ -77,12 +85,13 @@ def run_dask_convert(options: BatchOptions, *, scheduler: str | None = None, ord
 
 def exit_status(summary: Summary) -> ExitStatus:
     """The exit status of a finished Dask run, with the line that explains a stop."""
+    unwritten = "" if summary.output == "-" else "; nothing was written (a Dask run writes its output whole)"
     if summary.stopped == "interrupted":
-        error_line(None, "interrupted; nothing was written (a Dask run writes its output whole)")
+        error_line(None, "interrupted" + unwritten)
         return ExitStatus.INTERRUPTED
     if summary.stopped == "fail-fast":
-        error_line(None, f"stopped at the first failure ({display_name(summary.stopped_at or '')}, --fail-fast); "
-                         "nothing was written")
+        error_line(None, f"stopped at the first failure ({display_name(summary.stopped_at or '')}, --fail-fast)"
+                         + unwritten)
     return ExitStatus.FAILED if summary.failed else ExitStatus.OK
 
 

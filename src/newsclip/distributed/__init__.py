@@ -25,7 +25,7 @@ package does not import Dask. It is also importable as ``newsclip.dask``.
 
 from __future__ import annotations
 
-from ..output.parquetout import MissingDependencyError
+from ..errors import MissingDependencyError
 from .bags import Articles, read_articles, record_frame, to_dataframe
 from .cluster import CRASH_MESSAGE, dask_client, stream_results
 from .inputs import DEFAULT_BLOCKSIZE, MAX_FILES_PER_PARTITION, FileItem, InputListing, plan_partitions

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, islice
 from typing import Any, NamedTuple
 
-from ..output.parquetout import MissingDependencyError
+from ..errors import MissingDependencyError
 
 #: Input bytes per partition (files are never split).
 DEFAULT_BLOCKSIZE = 16 * 1024 * 1024

@@ -21,7 +21,7 @@ from ..errors import NewsclipError
 from ..settings import DEFAULT_SETTINGS, Settings
 from .cluster import dask_client, stream_results, total_threads
 from .inputs import DEFAULT_BLOCKSIZE, MIN_PARTITIONS, InputListing, plan_partitions
-from .work import FileResult
+from .work import FileResult, require_dask
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -58,6 +58,8 @@ def convert(inputs: str | os.PathLike[str] | Iterable[str], output: str = "-", *
     listing = InputListing(arguments, listed=listed, recursive=recursive, hidden=hidden, include=include,
                            exclude=exclude, skip=_own_paths(output, errors), storage_options=storage_options)
     _check_output_place(output, kind, errors, listing)
+    if client is None:
+        require_dask()  # before anything is opened or written
     summary = Summary(output=output)
     started = time.monotonic()
     error_file = _open_errors(errors)
@@ -144,8 +146,8 @@ def _format_from_name(output: str) -> str:
 
     found = format_for_path(output) or ("parquet" if output.lower().endswith(".parquet") else None)
     if found is None:
-        raise _usage(f"cannot tell the output format from {output!r}: name it .jsonl, .json, .csv or .parquet, "
-                     "or give -f")
+        raise _usage(f"cannot tell the output format from {output!r}: name it .jsonl, .json, .csv, .db or "
+                     ".parquet, or give -f")
     return found
 
 

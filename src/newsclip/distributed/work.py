@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from ..errors import NewsclipError, TooLargeError
-from ..output.parquetout import MissingDependencyError
+from ..errors import MissingDependencyError, NewsclipError, TooLargeError
 from ..settings import DEFAULT_SETTINGS, Settings
 from .inputs import FileItem, is_remote
 
@@ -36,16 +35,22 @@ class FileResult(NamedTuple):
 
 
 def require_dask(purpose: str = "the Dask engine", modules: Sequence[str] = ("dask.bag", "distributed")) -> None:
-    """Import the Dask modules ``purpose`` needs, or raise a one-line error saying how to install them."""
+    """Import the Dask modules ``purpose`` needs, or raise one line naming every package to install."""
     import importlib
 
+    missing: list[str] = []
     for name in modules:
         parts = name.split(".")
         for depth in range(1, len(parts) + 1):  # "dask" itself too: a loaded "dask.bag" hides a missing "dask"
             try:
                 importlib.import_module(".".join(parts[:depth]))
             except ImportError:
-                raise MissingDependencyError(f"{purpose} needs {parts[0]}: {DASK_HINT}") from None
+                if parts[0] not in missing:
+                    missing.append(parts[0])
+                break
+    if missing:
+        names = missing[0] if len(missing) == 1 else f"{', '.join(missing[:-1])} and {missing[-1]}"
+        raise MissingDependencyError(f"{purpose} needs {names}: {DASK_HINT}")
 
 
 def parse_partition(items: Sequence[FileItem], settings: Settings | None = None,

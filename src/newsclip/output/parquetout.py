@@ -17,9 +17,12 @@ Records are buffered column by column and written one row group at a time
 large), so memory stays flat. Output is atomic: a single file is written
 under a hidden temporary name and renamed when closed. Given a folder
 (``out.parquet/``, or any existing folder) the writer writes part files of
-``part_size`` records each: ``part-00000.parquet``, ``part-00001.parquet``, ...,
-each renamed into place when complete; a folder reader (``pd.read_parquet``,
-``duckdb 'out/*.parquet'``, ``pl.scan_parquet``) sees only finished parts.
+``part_size`` records each: ``part-00000.parquet``, ``part-00001.parquet``, ...
+They are written into a hidden folder inside it and moved into place when
+the writer is closed, replacing the parts of an earlier run; other files
+are left alone. So a folder reader (``pd.read_parquet``, ``duckdb
+'out/*.parquet'``, ``pl.scan_parquet``) never sees a mix of two runs, and an
+aborted run leaves the folder as it was.
 
 Open it with ``newsclip.output.open_writer_at("parquet", path, ...)`` (the
 format writes a file of its own) or construct :class:`ParquetWriter`.
@@ -33,6 +36,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
@@ -41,7 +45,7 @@ from types import ModuleType
 from typing import Any, BinaryIO
 
 from .._version import __version__
-from ..errors import NewsclipError
+from ..errors import MissingDependencyError  # also importable from here
 from ..model import FIELDS, LIST_FIELDS, Article
 from . import check_fields, record_dict
 
@@ -57,6 +61,8 @@ COMPRESSION = "zstd"
 TIMESTAMP_COLUMNS: dict[str, str] = {"date": "date_ts", "updated": "updated_ts"}
 #: Part file names in a folder output.
 PART_NAME = "part-{:05d}.parquet"
+#: Name prefix of the hidden folder the parts are written into until the writer is closed.
+STAGING_PREFIX = ".newsclip-parts-"
 _PART_FILE = re.compile(r"part-(\d{5,})\.parquet")
 #: Integer record fields; every other non-list field is a string.
 _INT_FIELDS = frozenset({"word_count"})
@@ -64,12 +70,6 @@ _INT_FIELDS = frozenset({"word_count"})
 _METADATA_KEY = b"newsclip"
 
 INSTALL_HINT = "pip install 'newsclip[parquet]'"
-
-
-class MissingDependencyError(NewsclipError):
-    """An optional dependency (pyarrow, dask) is not installed; the message says what to install."""
-
-    kind = "dependency"
 
 
 def require_pyarrow(purpose: str = "Parquet output") -> ModuleType:
@@ -188,7 +188,8 @@ class ParquetWriter:
     ``target`` is a file path, a folder path (trailing ``/`` or an existing
     folder: part files of ``part_size`` records), or a binary stream. Use it
     as a context manager, or call :meth:`close` when done and :meth:`abort`
-    on failure (which removes the unfinished file).
+    on failure (which removes what this writer wrote, leaving the target as
+    it was).
     """
 
     #: Opened on a file or folder path (``open_writer_at``), not on a text stream.
@@ -208,6 +209,7 @@ class ParquetWriter:
         self._file = _PartFile(self._schema, compression)
         self._stream: BinaryIO | None = None
         self._folder: str | None = None
+        self._staging: str | None = None
         self._path: str | None = None
         if isinstance(target, (str, os.PathLike)):
             if is_folder_target(target):
@@ -234,7 +236,7 @@ class ParquetWriter:
 
     @property
     def paths(self) -> list[str]:
-        """The files written (or being written) so far: the one file, or the part files."""
+        """The files the output is made of once closed: the one file, or the part files."""
         if self._path is not None:
             return [self._path]
         if self._folder is not None:
@@ -268,18 +270,24 @@ class ParquetWriter:
             if self._folder is not None:
                 if self._file.open_:
                     self._finish_part()
-                _remove_stale_parts(self._folder, self._parts)
+                self._publish_parts()
             else:
                 self._file.commit(self._path)
         except BaseException:
-            self._file.discard()
+            self._discard()
             raise
 
     def abort(self) -> None:
-        """Stop without completing: the unfinished file is removed (finished part files stay)."""
+        """Stop without completing: what this writer wrote is removed, and the target stays as it was."""
         if not self._done:
             self._done = True
-            self._file.discard()
+            self._discard()
+
+    def _discard(self) -> None:
+        self._file.discard()
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
 
     def _flush(self, *, force: bool = False) -> None:
         if not self._buffered and not force:
@@ -294,8 +302,10 @@ class ParquetWriter:
 
     def _open_file(self) -> None:
         if self._folder is not None:
-            os.makedirs(self._folder, exist_ok=True)
-            self._file.start(os.path.join(self._folder, PART_NAME.format(self._parts)))
+            if self._staging is None:
+                os.makedirs(self._folder, exist_ok=True)
+                self._staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self._folder)
+            self._file.start(os.path.join(self._staging, PART_NAME.format(self._parts)))
         elif self._path is not None:
             self._file.start(self._path)
         else:
@@ -303,10 +313,19 @@ class ParquetWriter:
             self._file.start_stream(self._stream)
 
     def _finish_part(self) -> None:
-        assert self._folder is not None
-        self._file.commit(os.path.join(self._folder, PART_NAME.format(self._parts)))
+        assert self._staging is not None
+        self._file.commit(os.path.join(self._staging, PART_NAME.format(self._parts)))
         self._parts += 1
         self._in_part = 0
+
+    def _publish_parts(self) -> None:
+        """Move the finished parts into the folder, then remove the parts an earlier, longer run left."""
+        assert self._folder is not None and self._staging is not None
+        for name in (PART_NAME.format(i) for i in range(self._parts)):
+            os.replace(os.path.join(self._staging, name), os.path.join(self._folder, name))
+        _remove_stale_parts(self._folder, self._parts)
+        shutil.rmtree(self._staging, ignore_errors=True)
+        self._staging = None
 
 
 class _PartFile:
