@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 #: What a record's ``kind`` is when the worker running its partition died.
 CRASH_MESSAGE = "the Dask worker died while converting it"
+#: How often to try the handshake with a scheduler before giving up.
+_CONNECT_TRIES = 3
 
 
 @contextmanager
@@ -52,15 +54,27 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
 
 
 def _connect(scheduler: str) -> Client:
+    """A client of the scheduler at ``scheduler`` (an address or a scheduler file).
+
+    The handshake is tried a few times: under load distributed's client can
+    trip over a message that arrives before the one it expects (an
+    ``AssertionError`` in its connect code), which a second try does not meet.
+    """
     from distributed import Client
 
-    try:
-        if os.path.isfile(scheduler):
-            return Client(scheduler_file=scheduler)
-        return Client(scheduler)
-    except Exception as exc:  # refused, timed out, or a scheduler file that names no scheduler
-        detail = " ".join(str(exc).split()) or type(exc).__name__
-        raise NewsclipError(f"cannot reach the Dask scheduler at {scheduler} ({detail})") from None
+    problem: Exception | None = None
+    for _ in range(_CONNECT_TRIES):
+        try:
+            if os.path.isfile(scheduler):
+                return Client(scheduler_file=scheduler)
+            return Client(scheduler)
+        except AssertionError as exc:  # the handshake race; try again
+            problem = exc
+        except Exception as exc:  # refused, timed out, or a scheduler file that names no scheduler
+            problem = exc
+            break
+    detail = " ".join(str(problem).split()) or type(problem).__name__
+    raise NewsclipError(f"cannot reach the Dask scheduler at {scheduler} ({detail})") from None
 
 
 def _check_workers(client: Client, scheduler: str) -> None:
