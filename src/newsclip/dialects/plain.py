@@ -27,6 +27,7 @@ from .plain_lines import (
     make_blocks,
     make_line,
     printed_elsewhere,
+    PageText,
 )
 from .plain_names import (
     BARE_URL,
@@ -63,6 +64,9 @@ _LONG_TITLE_WORDS = 10
 _LONG_TITLE_PENALTY = 0.05
 #: Lines longer than this were not hard-wrapped: each such line is its own paragraph.
 _WRAP_WIDTH = 110
+#: Lines searched for a stray date or byline when the header had none (head and tail of huge files).
+_FALLBACK_LINES = 3000
+_FALLBACK_TAIL = 300
 
 
 def sniff(text: str) -> float:
@@ -78,10 +82,10 @@ def parse(text: str, ctx: Context) -> list[Draft]:
     _labelled_lines(lines, draft, ctx, used)
     author_link(text, draft)
     blocks = make_blocks(lines, used)
-    folded = text.casefold()
-    start, end = main_run(blocks, folded)
+    page = PageText(text, lines)
+    start, end = main_run(blocks, page)
     _markdown_title(lines, draft)
-    first_body = _header_stack(blocks, start, end, draft, ctx, folded)
+    first_body = _header_stack(blocks, start, end, draft, ctx, page)
     _body(blocks, first_body, start, end, draft)
     _fallbacks(lines, blocks, start, draft, ctx, used, text)
     return [draft]
@@ -179,7 +183,7 @@ def _markdown_title(lines: list[Line], draft: Draft) -> None:
         set_text(draft, "headline", first.text, rule="markdown-h1", lines=(first.no, first.no), confidence=0.85)
 
 
-def _header_stack(blocks: list[Block], start: int, end: int, draft: Draft, ctx: Context, folded: str) -> int:
+def _header_stack(blocks: list[Block], start: int, end: int, draft: Draft, ctx: Context, page: PageText) -> int:
     """Find byline, date and headline above the body; return the index of the first body block."""
     zone = range(max(0, start - _HEADER_REACH), start)
     candidates = [(b, line) for b in zone for line in blocks[b].lines]
@@ -208,20 +212,21 @@ def _header_stack(blocks: list[Block], start: int, end: int, draft: Draft, ctx: 
                 facts.update(line.no for line in block.lines)
     lowest_header = anchor_block
     if not draft.has("headline"):
-        titles = _title_candidates(blocks, zone, start, end, facts, folded)
-        headline = _pick_headline(blocks, titles, start, folded)
+        titles = _title_candidates(blocks, zone, start, end, facts, page)
+        headline = _pick_headline(blocks, titles, start, page)
         if headline is not None:
             b, line, confidence = headline
             set_text(draft, "headline", line.text, rule="title-line", lines=(line.no, line.last),
                      confidence=confidence)
             lowest_header = max(lowest_header, b)
             if not draft.has("byline"):
-                name_line(draft, blocks, range(b + 1, min(len(blocks), start + 1, b + 5)), ctx, folded,
+                name_line(draft, blocks, range(b + 1, min(len(blocks), start + 1, b + 5)), ctx, page,
                            near_title=True)
             if b == start:
                 return start + 1
     if not draft.has("byline"):
-        name_line(draft, blocks, range(start, zone.start - 1, -1), ctx, folded, near_title=False)
+        name_line(draft, blocks, range(min(start, len(blocks) - 1), zone.start - 1, -1), ctx, page,
+                  near_title=False)
     if 0 <= lowest_header < start and start - lowest_header <= 3:
         return lowest_header + 1
     return start
@@ -233,7 +238,7 @@ def _joined(block: Block) -> Line:
 
 
 def _title_candidates(blocks: list[Block], zone: range, start: int, end: int, facts: set[int],
-                      folded: str) -> list[tuple[int, Line]]:
+                      page: PageText) -> list[tuple[int, Line]]:
     """Lines (and short wrapped blocks) above the body that could be the headline.
 
     The body's own first block joins them when it is a single short line the
@@ -242,7 +247,7 @@ def _title_candidates(blocks: list[Block], zone: range, start: int, end: int, fa
     out: list[tuple[int, Line]] = []
     for b in range(zone.start):  # far above the body, only a title the page prints again
         for line in blocks[b].lines:
-            if len(line.text.split()) >= 4 and folded.count(line.text.casefold()) >= 2:
+            if len(line.text.split()) >= 4 and page.count(line.text) >= 2:
                 out.append((b, line))
     for b in zone:
         block = blocks[b]
@@ -253,7 +258,7 @@ def _title_candidates(blocks: list[Block], zone: range, start: int, end: int, fa
     if start < len(blocks) and len(blocks[start].lines) == 1:
         first = blocks[start].lines[0]
         if len(first.text.split()) <= 20 and (not CLOSING.search(first.text)
-                                               or printed_elsewhere(blocks, start, start, end, folded)):
+                                               or printed_elsewhere(blocks, start, start, end, page)):
             out.append((start, first))
     for b in list(zone) + [start]:
         if b < len(blocks) and len(blocks[b].lines) == 1:
@@ -285,7 +290,7 @@ def _header_fact(line: Line, draft: Draft, ctx: Context) -> bool:
 
 
 def _pick_headline(blocks: list[Block], candidates: list[tuple[int, Line]], start: int,
-                   folded: str) -> tuple[int, Line, float] | None:
+                   page: PageText) -> tuple[int, Line, float] | None:
     """The most title-like line in the header zone, nearer the body the better.
 
     A line that the page repeats elsewhere (feed titles, breadcrumbs, share
@@ -298,7 +303,7 @@ def _pick_headline(blocks: list[Block], candidates: list[tuple[int, Line]], star
         if score <= 0:
             continue
         score -= _RANK_PENALTY * rank
-        seen = folded.count(line.text.casefold())
+        seen = page.count(line.text)
         if not seen:
             score -= _NOT_VERBATIM_PENALTY  # rebuilt from markup or wrapped lines: less sure
         elif len(line.text.split()) >= 4:
@@ -402,8 +407,9 @@ def _fallbacks(lines: list[Line], blocks: list[Block], start: int, draft: Draft,
                     break
     if not draft.has("url") and "](" in text:
         _url_from_links(text, draft)
+    scan = lines if len(lines) <= _FALLBACK_LINES else lines[:_FALLBACK_LINES] + lines[-_FALLBACK_TAIL:]
     if not draft.has("date"):
-        for line in lines:
+        for line in scan:
             if line.text and len(line.text.split()) <= 15 and line.no - 1 not in used:
                 matches = dates.find_dates(line.text, dayfirst=ctx.settings.dayfirst,
                                            reference=ctx.settings.reference_time)
@@ -412,7 +418,7 @@ def _fallbacks(lines: list[Line], blocks: list[Block], start: int, draft: Draft,
                                 confidence=0.5):
                         break
     if not draft.has("byline"):
-        for line in lines:
+        for line in scan:
             if line.no - 1 in used:
                 continue
             if line.text and len(line.text) <= 120 and BYLINE_HINT.search(line.text):

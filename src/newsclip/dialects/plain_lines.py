@@ -8,6 +8,7 @@ them and find the densest run of prose, which is the article.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..fields import dates
@@ -15,8 +16,8 @@ from ..fields.text import clean_inline
 from ..rules.plain import END_MARKERS, NAV_PREFIXES, SEPARATORS
 from .plain_names import maybe_byline
 
-_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
-_MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^)\s]{0,2000})(?: \"[^\"\n]{0,200}\")?\)")
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\((?:[^()\s]{0,2000})(?: \"[^\"\n]{0,200}\")?\)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_EMPH = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
 _DANGLING_LINK = re.compile(r"\]\([^()\s]{0,2000}$")
@@ -33,6 +34,10 @@ _SEPARATORS = frozenset(SEPARATORS)
 
 #: Words of prose above a comments/related heading that make it the article, whatever follows.
 _MIN_ARTICLE_WORDS = 40
+#: How many short paragraphs above the main run may join it.
+_MAX_LEAD_BLOCKS = 30
+#: Characters of page scanned for repeated phrases before whole-line counts take over.
+_COUNT_BUDGET = 20_000_000
 @dataclass(slots=True)
 class Line:
     no: int     # 1-based line number
@@ -144,7 +149,7 @@ def _prose_words(block: Block) -> int:
 
 def _is_header_like(text: str) -> bool:
     """A byline or dated line, which can look like a short sentence."""
-    return maybe_byline(text) or bool(dates.find_dates(text))
+    return maybe_byline(text) or dates.has_date(text)
 
 
 def breadcrumb_tail(text: str) -> str | None:
@@ -156,7 +161,34 @@ def breadcrumb_tail(text: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
-def main_run(blocks: list[Block], folded: str) -> tuple[int, int]:
+class PageText:
+    """The whole page, for "is this line printed elsewhere too?" questions, in bounded time.
+
+    Counting a phrase means scanning the page; once the scans add up to
+    ``_COUNT_BUDGET`` characters (a huge file), whole-line counts answer instead.
+    """
+
+    def __init__(self, text: str, lines: list[Line]) -> None:
+        self.folded = text.casefold()
+        self._lines = Counter(line.text.casefold() for line in lines if line.text)
+        self._memo: dict[str, int] = {}
+        self._budget = _COUNT_BUDGET
+
+    def count(self, phrase: str) -> int:
+        """How often ``phrase`` (any case) occurs in the page."""
+        key = phrase.casefold()
+        found = self._memo.get(key)
+        if found is None:
+            if self._budget >= len(self.folded):
+                self._budget -= len(self.folded)
+                found = self.folded.count(key)
+            else:
+                found = self._lines.get(key, 0)
+            self._memo[key] = found
+        return found
+
+
+def main_run(blocks: list[Block], page: PageText) -> tuple[int, int]:
     """Index range [start, end] of the densest run of prose blocks: the article body.
 
     A run after a comments or related-articles heading wins only when no run
@@ -200,16 +232,25 @@ def main_run(blocks: list[Block], folded: str) -> tuple[int, int]:
     while first > 0 and _is_closing_text(blocks[first - 1]) and CLOSING.search(blocks[first - 1].text):
         first -= 1
     # short paragraphs above the run join it, but not a title the page prints elsewhere too
-    titles = [i for i in range(first, start) if printed_elsewhere(blocks, i, first, end, folded)]
+    first = max(first, start - _MAX_LEAD_BLOCKS)
+    titles = [i for i in range(first, start) if printed_elsewhere(blocks, i, first, end, page)]
     start = titles[-1] + 1 if titles else first
     return start, end
 
 
-def printed_elsewhere(blocks: list[Block], index: int, first: int, end: int, folded: str) -> bool:
+def printed_elsewhere(blocks: list[Block], index: int, first: int, end: int, page: PageText) -> bool:
     """Whether a block's text also stands outside blocks ``first..end`` (a title repeated in feeds or breadcrumbs)."""
-    key = blocks[index].text.casefold()
-    inside = sum(block.text.casefold().count(key) for block in blocks[first:end + 1])
-    return folded.count(key) > inside
+    text = blocks[index].text
+    total = page.count(text)
+    if total <= 1:
+        return False
+    key = text.casefold()
+    inside = 0
+    for block in blocks[first:end + 1]:
+        inside += block.text.casefold().count(key)
+        if inside >= total:
+            return False
+    return True
 
 
 def _is_closing_text(block: Block) -> bool:

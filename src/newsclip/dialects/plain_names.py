@@ -19,7 +19,7 @@ from .base import Context, Draft
 from .common import set_byline, set_person
 
 if TYPE_CHECKING:
-    from .plain_lines import Block
+    from .plain_lines import Block, PageText
 
 #: A Markdown link whose target is an author page; the target may be wrapped onto a second line.
 _AUTHOR_LINK = re.compile(
@@ -143,7 +143,7 @@ def _is_bare_name(tokens: list[str]) -> bool:
     return _looks_like_name(tokens) and tokens[0].casefold() in GIVEN_NAMES
 
 
-def name_line(draft: Draft, blocks: list[Block], region: range, ctx: Context, folded: str, *,
+def name_line(draft: Draft, blocks: list[Block], region: range, ctx: Context, page: PageText, *,
                near_title: bool) -> None:
     """A line that is only a person's name: the author.
 
@@ -157,10 +157,13 @@ def name_line(draft: Draft, blocks: list[Block], region: range, ctx: Context, fo
             half = len(tokens) // 2
             if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
                 tokens = tokens[:half]  # "Jane Doe Jane Doe": a linked name printed twice
+            if not _looks_like_name(tokens):
+                continue
             name = " ".join(tokens)
-            repeated = folded.count(name.casefold()) >= 2
-            if not (_is_bare_name(tokens) and (near_title or repeated)
-                    or near_title and repeated and _looks_like_name(tokens)):
+            bare = _is_bare_name(tokens)
+            if not (bare and near_title) and page.count(name) < 2:
+                continue  # away from the headline, or without a known given name, only a repeated name counts
+            if not bare and not near_title:
                 continue
             if set_person(draft, name, rule="name-line", lines=(line.no, line.no),
                           confidence=0.5 if near_title else 0.4):
