@@ -306,8 +306,16 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
-def _names(value: Any) -> list[str] | str | None:
-    """Author values as names: strings, lists, ``{name: …}`` mappings, ``[[wiki links]]``."""
+#: How deep author lists may nest ("authors: [[A, B]]" is depth 2).
+_MAX_NAME_DEPTH = 2
+
+
+def _names(value: Any, depth: int = 0) -> list[str] | str | None:
+    """Author values as names: strings, lists, ``{name: …}`` mappings, ``[[wiki links]]``.
+
+    Lists nest at most ``_MAX_NAME_DEPTH`` deep: YAML aliases can share one list
+    many times over (an alias bomb), and authors are never nested deeper.
+    """
     if isinstance(value, str):
         links = _WIKI_LINK.findall(value)
         return [link.strip() for link in links] if links else value
@@ -317,10 +325,10 @@ def _names(value: Any) -> list[str] | str | None:
                 if isinstance(candidate, str) and _fold(candidate) == key and isinstance(name, str):
                     return name
         return None
-    if isinstance(value, list):
+    if isinstance(value, list) and depth < _MAX_NAME_DEPTH:
         names: list[str] = []
         for item in value[:50]:
-            found = _names(item)
+            found = _names(item, depth + 1)
             if isinstance(found, str) and not is_junk(found):
                 names.append(found.strip())
             elif isinstance(found, list):
