@@ -219,12 +219,7 @@ def _as_text(data: bytes) -> str:
 
 #: Saved inputs on which a dialect still raises (the library recovers: plain text, with a warning).
 #: Each names where it fails; take it out of here once that dialect is fixed.
-OPEN_DIALECT_FAILURES: dict[str, str] = {
-    "crash-278802d2c9.html": "html.py _links_home: urlsplit raises ValueError on href 'https://[host/'",
-    "crash-478ef3bb6a.html": "html.py URL candidates: urlsplit raises ValueError on a canonical 'https://[host/...'",
-    "crash-40314b6bff.txt": "plain_names.py name_line: blocks[b] IndexError on a file that is only 'CREDIT:'",
-    "crash-e2864d5b35.txt": "plain_names.py name_line: blocks[b] IndexError on a file that is only 'Title: '",
-}
+OPEN_DIALECT_FAILURES: dict[str, str] = {}
 
 
 def test_regression_inputs_from_the_fuzzer() -> None:

@@ -13,7 +13,7 @@ import html
 import json
 import re
 from typing import Any
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import SplitResult, parse_qs, urljoin, urlsplit
 
 from ..fields.bylines import canonical_agency, parse_byline
 from ..fields.dates import find_dates, is_date_line
@@ -57,6 +57,22 @@ _BARE_NAME = re.compile(rules.BARE_NAME_PATTERN)
 
 # --------------------------------------------------------------------------- sniffing
 
+
+
+def _split(url: str) -> SplitResult:
+    """``urlsplit`` that reads a malformed address ("https://[host/") as an empty one instead of raising."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return SplitResult("", "", "", "", "")
+
+
+def _join(base: str, url: str) -> str:
+    """``urljoin`` that keeps ``url`` as written when either address is malformed."""
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return url
 
 def sniff(text: str) -> float:
     """High for a page or fragment that opens with HTML markup; low for text with a few inline tags."""
@@ -171,7 +187,7 @@ def _pick_article(info: PageInfo) -> dict[str, Any] | None:
 def _url_key(url: str | None) -> str | None:
     if not url:
         return None
-    parts = urlsplit(url.strip())
+    parts = _split(url.strip())
     host = parts.netloc.lower().removeprefix("www.")
     return f"{host}{parts.path.rstrip('/')}" if host else None
 
@@ -239,9 +255,9 @@ def _set_url(draft: Draft, info: PageInfo, article: dict[str, Any] | None, where
         elif not value.startswith(("http://", "https://")):
             if not base or not value.startswith("/"):
                 continue
-            value = urljoin(base, value)
+            value = _join(base, value)
         absolute.append((rule, value, value))
-    deep = [c for c in absolute if urlsplit(c[1]).path.strip("/")]
+    deep = [c for c in absolute if _split(c[1]).path.strip("/")]
     for rule, value, raw in deep:
         if set_url(draft, value, rule=rule, lines=where(raw, attribute=True)):
             return
@@ -270,7 +286,7 @@ def _url_from_share_links(info: PageInfo) -> str | None:
         href = link.get("href")
         if not isinstance(href, str) or "?" not in href or not href.startswith(("http", "//")):
             continue
-        parts = urlsplit(href.strip())
+        parts = _split(href.strip())
         host = parts.netloc.lower()
         path = parts.path.lower()
         for (suffix, prefix), params in rules.SHARE_LINKS.items():
@@ -279,7 +295,7 @@ def _url_from_share_links(info: PageInfo) -> str | None:
                 for param in params:
                     for value in query.get(param, ()):
                         value = value.strip()
-                        if value.startswith(("http://", "https://")) and suffix not in urlsplit(value).netloc:
+                        if value.startswith(("http://", "https://")) and suffix not in _split(value).netloc:
                             return value
     return None
 
@@ -419,7 +435,7 @@ def _links_home(tag: Any) -> bool:
     href = link.get("href").strip()
     if href in ("/", "./", "#", "index.html", "index.php"):
         return True
-    parts = urlsplit(href)
+    parts = _split(href)
     return bool(parts.netloc) and parts.path.strip("/") in ("", "index.html", "index.php") and not parts.query
 
 
@@ -786,7 +802,7 @@ def _meta_date(value: str) -> str:
 
 
 def _date_from_url(draft: Draft, url: str, ctx: Context) -> None:
-    path = urlsplit(url).path
+    path = _split(url).path
     match = _URL_DATE.search(path) or _URL_DATE_COMPACT.search(path)
     if match:
         year, month, day = (int(g) for g in match.groups())
