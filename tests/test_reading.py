@@ -36,6 +36,20 @@ def test_cp1252_is_detected_not_mangled() -> None:
     assert "publiée" in decode(data)
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Il était déjà là, à côté du café où l'on sert des crêpes.\n", "cp1252"),
+        ("Überraschung in München: Die Straßenbahn fährt wieder pünktlich.\n", "cp1252"),
+        ("El niño comió jamón en la señal de España.\n", "cp1252"),
+        ("Москва, 2 мая — Погода в столице улучшится, сообщили синоптики.\n", "cp1251"),
+        ("Zażółć gęślą jaźń, powiedział minister w środę w Warszawie.\n", "cp1250"),
+    ],
+)
+def test_short_legacy_texts_decode_to_their_own_letters(text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding)) == text
+
+
 def test_latin1_single_bytes() -> None:
     data = "Überraschung in München: Die Straßenbahn fährt wieder pünktlich.\n".encode("latin-1") * 4
     assert decode(data).startswith("Überraschung in München")

@@ -43,6 +43,8 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _CONTROLS = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
 #: Line breaks other than CR and LF, each read as LF.
 _OTHER_NEWLINES = "\x85\u2028\u2029"
+#: Non-ASCII punctuation that cp1252 text commonly holds.
+_WESTERN_PUNCTUATION = frozenset("«»‹›–—‘’‚“”„…€°·•§©®™±×÷¡¿\u00a0")
 
 
 def read_file(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTINGS) -> str:
@@ -143,19 +145,45 @@ def _refuse_binary(data: bytes) -> None:
 
 
 def _detect_legacy(data: bytes) -> str:
-    """Not UTF-8: ask charset-normalizer, falling back to cp1252, which decodes nearly anything."""
+    """Not UTF-8: ask charset-normalizer, preferring cp1252 when the guess is no better than it.
+
+    On short Western European texts the detector often lands on another
+    single-byte code page (cp1257 for French), turning "déjà" into "déją".
+    cp1252 wins when it decodes every byte to a letter or common punctuation
+    and the detector was either unsure or rates cp1252 as well.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    sample = data[:200_000]
+    best = from_bytes(sample).best()
+    western = _clean_western(data)
+    if western is not None and best is not None and best.encoding != "cp1252":
+        rival = from_bytes(sample, cp_isolation=["cp1252"]).best()
+        if best.chaos > 0 or (rival is not None and rival.chaos <= best.chaos):
+            return western
     if best is not None and best.encoding:
         try:
             return data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
             pass
+    if western is not None:
+        return western
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _clean_western(data: bytes) -> str | None:
+    """``data`` as cp1252 when every non-ASCII character is a letter or common punctuation, else ``None``."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for char in set(text):
+        if ord(char) > 127 and not (char.isalpha() or char in _WESTERN_PUNCTUATION):
+            return None
+    return text
 
 
 def _os_reason(exc: OSError) -> str:
