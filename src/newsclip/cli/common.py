@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from enum import IntEnum
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
@@ -28,6 +28,9 @@ from ..errors import NewsclipError, UnknownDialectError, problem_of
 from ..model import FIELDS
 from ..output import FORMATS
 from ..settings import DEFAULT_MAX_BYTES, Settings
+
+if TYPE_CHECKING:
+    from ..batch.job import Outcome
 
 PROG = "newsclip"
 STDIN_NAME = "<stdin>"
@@ -389,3 +392,23 @@ traceback_option = click.option(
     "--traceback", is_flag=True, hidden=True, expose_value=False, callback=_set_traceback,
     help="Show the full traceback of errors (for debugging).",
 )
+
+
+class FailureLines:
+    """A batch reporter: each failure as one ``newsclip: PATH: PROBLEM`` line on stderr, no progress display."""
+
+    def __enter__(self) -> FailureLines:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+    def started(self, total: int) -> None:
+        return None
+
+    def advanced(self, outcome: Outcome) -> None:
+        return None
+
+    def failed(self, outcome: Outcome) -> None:
+        note_failure()
+        error_line(display_name(outcome.path), outcome.message or outcome.kind or "failed")

@@ -15,6 +15,7 @@ from ..settings import Settings
 from .common import (
     PROG,
     ExitStatus,
+    FailureLines,
     csv_raw_option,
     display_name,
     error_line,
@@ -143,7 +144,7 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str |
         dedupe=dedupe, dedupe_threshold=dedupe_threshold, duplicates=duplicates_path,
     )
     show_progress = not quiet and is_terminal(sys.stderr)
-    reporter: _Lines = _ProgressBar() if show_progress else _Lines()
+    reporter: FailureLines = _ProgressBar() if show_progress else FailureLines()
     stdout = click.get_binary_stream("stdout")
     try:
         with reporter:
@@ -208,27 +209,7 @@ def summary_lines(summary: Summary) -> list[str]:
     return lines
 
 
-class _Lines:
-    """A batch reporter: failures as ``newsclip: PATH: PROBLEM`` lines on stderr; no progress display."""
-
-    def __enter__(self) -> _Lines:
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        return None
-
-    def started(self, total: int) -> None:
-        return None
-
-    def advanced(self, outcome: Outcome) -> None:
-        return None
-
-    def failed(self, outcome: Outcome) -> None:
-        note_failure()
-        error_line(display_name(outcome.path), outcome.message or outcome.kind or "failed")
-
-
-class _ProgressBar(_Lines):
+class _ProgressBar(FailureLines):
     """A rich progress bar on stderr: files done / total, files/s, time left, ok and failed."""
 
     def __init__(self) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import NewsclipError
-from .common import ExitStatus, display_name, error_line, note_failure, problem_of
+from .common import ExitStatus, FailureLines, display_name, error_line, problem_of
 
 if TYPE_CHECKING:
     from ..batch import BatchOptions, Outcome, Reporter, Summary
@@ -95,15 +95,3 @@ def exit_status(summary: Summary) -> ExitStatus:
     return ExitStatus.FAILED if summary.failed else ExitStatus.OK
 
 
-class FailureLines:
-    """A batch reporter that prints each failure as ``newsclip: PATH: PROBLEM`` on stderr, nothing else."""
-
-    def started(self, total: int) -> None:
-        return None
-
-    def advanced(self, outcome: Outcome) -> None:
-        return None
-
-    def failed(self, outcome: Outcome) -> None:
-        note_failure()
-        error_line(display_name(outcome.path), outcome.message or outcome.kind or "failed")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..rules import markdown as rules
-from .text import Paragraph, has_markup, paragraphs_from_lines, strip_markup
+from .text import Paragraph, drop_comments, has_markup, paragraphs_from_lines, strip_markup
 
 NumberedLine = tuple[int, str]
 
@@ -71,27 +71,10 @@ def strip_inline(text: str) -> str:
         for pattern in _EMPHASIS:
             text = pattern.sub(r"\1", text)
     if "<!--" in text:
-        text = _drop_inline_comments(text)
+        text = drop_comments(text)
     if has_markup(text):
         text = strip_markup(text)
     return text.translate(_UNPARK) if parked else text
-
-
-def _drop_inline_comments(text: str) -> str:
-    """``<!-- … -->`` removed, and an unclosed ``<!--`` cut with the rest of the line."""
-    pieces: list[str] = []
-    pos = 0
-    while True:
-        start = text.find("<!--", pos)
-        if start < 0:
-            pieces.append(text[pos:])
-            break
-        pieces.append(text[pos:start])
-        end = text.find("-->", start + 4)
-        if end < 0:
-            break
-        pos = end + 3
-    return "".join(pieces)
 
 
 def heading_text(line: str) -> str | None:

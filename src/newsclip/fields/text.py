@@ -33,7 +33,7 @@ def strip_markup(text: str) -> str:
     if not has_markup(text):
         return text
     if "<!--" in text:
-        text = _drop_comments(text)
+        text = drop_comments(text)
     import warnings
 
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
@@ -47,7 +47,7 @@ def strip_markup(text: str) -> str:
     return html.unescape(stripped)
 
 
-def _drop_comments(text: str) -> str:
+def drop_comments(text: str) -> str:
     """HTML comments removed in one pass (an unclosed one runs to the end), before bs4 sees them."""
     out: list[str] = []
     pos = 0
