@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import logging
 import os
 import statistics
 import sys
@@ -174,6 +175,7 @@ def read_pages(paths: list[str]) -> list[tuple[str, str]]:
 
 def run(paths: list[str], *, tools: list[str] | None = None, rounds: int = 1) -> dict[str, Any]:
     """Time every tool on every page, interleaved; pages per second per tool and ratios to trafilatura."""
+    logging.disable(logging.WARNING)  # the peers log a line for every date they cannot read
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         loaded, skipped = load_tools(tools or list(TOOLS))

@@ -27,7 +27,7 @@ def parse_text(text: str, *, source: str | None = None, settings: Settings | Non
 
 
 def _parse_normalised(text: str, source: str | None, settings: Settings) -> list[Article]:
-    if not text.strip():
+    if not text or text.isspace():
         return []
     ctx = Context(settings=settings, source=_source_name(source))
     module = dialects.get(settings.dialect) if settings.dialect else dialects.detect(text, source)
@@ -115,7 +115,7 @@ def parse_file(path: str | os.PathLike[str], settings: Settings | None = None) -
 
 
 def _parse_nonempty(text: str, source: str | None, settings: Settings) -> list[Article]:
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("is empty")
     articles = _parse_normalised(text, source, settings)
     if not articles:

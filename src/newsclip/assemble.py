@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from .dialects.base import Context, Draft
 from .fields.headline import clean_headline
 from .fields.text import word_count
@@ -50,6 +48,8 @@ def assemble(draft: Draft, ctx: Context, *, dialect: str, index: int = 1, total:
 
 def article_id(url: str | None, headline: str | None, date: str | None, body: str | None) -> str:
     """A stable id: a hash of the normalised URL, else of headline + date + body."""
+    import hashlib  # here, not at the top: ``newsclip --version`` need not load OpenSSL
+
     if url:
         key = "url:" + _url_key(url)
     else:

@@ -1,9 +1,9 @@
 """The dialect registry: which input layouts exist, and which one a text is in.
 
-Each dialect is one module with ``NAME``, ``DESCRIPTION``, ``sniff(text)`` and
-``parse(text, ctx)``; adding a dialect means adding a module and one line to
-:data:`DIALECT_MODULES`. Modules are imported on first use so that a plain
-text parse does not pay for the others' imports.
+Each dialect is one module with ``NAME``, ``DESCRIPTION``, ``sniff(text)`` (a
+score from 0 to 1) and ``parse(text, ctx)``; adding a dialect means adding a
+module and one line to :data:`DIALECT_MODULES`. Modules are imported on first
+use so that a parse does not pay for the imports of dialects it never consults.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ DIALECT_MODULES: tuple[str, ...] = (
 )
 
 FALLBACK = "plain"
+#: The highest score a dialect's ``sniff`` returns.
+SNIFF_MAX = 1.0
 _loaded: dict[str, ModuleType] = {}
 
 
@@ -56,17 +58,31 @@ def available() -> list[str]:
 
 
 def detect(text: str, source: str | None = None) -> ModuleType:
-    """The dialect that scores best on ``text``; a file-name extension strengthens a dialect that sniffed something."""
+    """The dialect that scores best on ``text``; a file-name extension strengthens a dialect that sniffed something.
+
+    Dialects the extension hints at are sniffed first, and a dialect that could not
+    beat the best score so far even with a perfect sniff is not consulted (nor
+    imported): a ``.html`` page that looks like one ends the search at once. Ties
+    still go to the dialect listed first.
+    """
     head = text[:SNIFF_HEAD_CHARS]
     ext = os.path.splitext(source or "")[1].lower()
-    best, best_score = get(FALLBACK), 0.0
-    for name in available():
-        if name == FALLBACK:
+    names = [name for name in DIALECT_MODULES if name != FALLBACK]
+    hinted = [name for name in names if (name, ext) in EXTENSION_HINTS]
+    scores: dict[str, float] = {}
+    for name in hinted + [name for name in names if name not in hinted]:
+        hint = EXTENSION_HINTS.get((name, ext), 0.0)
+        if scores and SNIFF_MAX + hint < max(scores.values()):
             continue
-        module = get(name)
+        try:
+            module = get(name)
+        except ImportError:
+            continue
         score = module.sniff(head)
-        if score > 0:
-            score += EXTENSION_HINTS.get((name, ext), 0.0)
+        scores[name] = score + hint if score > 0 else score
+    best, best_score = get(FALLBACK), 0.0
+    for name in names:
+        score = scores.get(name, 0.0)
         if score > best_score:
-            best, best_score = module, score
+            best, best_score = get(name), score
     return best if best_score >= get(FALLBACK).sniff(head) else get(FALLBACK)

@@ -14,8 +14,9 @@ leaving out scripts, styles, templates, ruby annotations and comments.
 from __future__ import annotations
 
 import json
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -88,9 +89,8 @@ def parse_page(text: str) -> Document:
     """
     from lxml import etree
 
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    root = _feed(text, lambda encoding: etree.HTMLParser(recover=True, encoding=encoding))
+    text = text.removeprefix("\ufeff")
+    root = _feed(text, lambda encoding: etree.HTMLParser(recover=True, encoding=encoding, collect_ids=False))
     if root is None:
         return Document([])
     if root.xpath(_TOO_DEEP):
@@ -104,7 +104,7 @@ _TOO_DEEP = "boolean(" + "/*" * 256 + ")"
 _HOLDER = "newsclip-document"
 
 
-def _feed(text: str, make_parser: Any) -> Any:
+def _feed(text: str, make_parser: Callable[[str | None], Any]) -> Any:
     """Feed the text to a new parser and close it; as UTF-8 bytes if the parser refuses the text (as bs4 does)."""
     from lxml import etree
 
@@ -206,6 +206,8 @@ def _xml_attributes(attrib: dict[str, str]) -> dict[str, str]:
 
 def all_elements(document: Document) -> list[Any]:
     """Every element of the page in document order."""
+    if len(document.tops) == 1:
+        return list(document.tops[0].iter("*"))
     return [el for top in document.tops for el in top.iter("*")]
 
 
@@ -345,6 +347,26 @@ def _class_string(tag: Any) -> str:
 
 
 @lru_cache(maxsize=8192)
+def _marks_of(classes: str | None, ident: str | None, testid: str | None
+              ) -> tuple[frozenset[str], bool, bool, bool] | None:
+    """What an element's ``class``, ``id`` and ``data-testid`` say (``None`` when all are empty).
+
+    Its tokens, whether they name an article-text box, a byline and a date.
+    """
+    names = classes.split() if classes else None
+    if not (names or ident or testid):
+        return None
+    joined = " ".join(names) if names else ""
+    if ident is not None:
+        joined = f"{joined} {ident}"
+    if testid is not None:
+        joined = f"{joined} {testid}"
+    toks, hint = _class_info(joined)
+    return (toks, hint, bool(toks) and not toks.isdisjoint(rules.BYLINE_TOKENS),
+            bool(toks) and not toks.isdisjoint(rules.DATE_TOKENS))
+
+
+@lru_cache(maxsize=8192)
 def _class_info(joined: str) -> tuple[frozenset[str], bool]:
     """Tokens of a class-and-id string, and whether it names an article-text box (cached: pages repeat them)."""
     out: set[str] = set()
@@ -354,12 +376,12 @@ def _class_info(joined: str) -> tuple[frozenset[str], bool]:
         if len(value) > 200 or low.startswith(rules.TAXONOMY_CLASS_PREFIXES):
             continue
         if low != value:
-            low = _CAMEL.sub(r"\1 \2", value).lower()
+            low = _CAMEL.sub(" ", value).lower()
         parts = _ALNUM_RUN.findall(low)
         out.update(parts)
         if len(parts) > 1:
             out.add("".join(parts))
-            out.update(a + b for a, b in zip(parts, parts[1:]))
+            out.update(map(operator.add, parts, parts[1:]))
     squashed = lower.replace("-", "").replace("_", "").replace(" ", "")
     hint = len(joined) <= 500 and _BODY_HINT.search(squashed) is not None
     return frozenset(out), hint
@@ -489,38 +511,51 @@ def collect(document: Document) -> PageInfo:
     for position, tag in enumerate(info.elements):
         info.position = position
         name = tag.tag
-        if name == "meta":
-            _read_meta(tag, info)
-        elif name == "script":
-            kind = (tag.get("type") or "").lower()
-            if "ld+json" in kind:
-                scripts.append(tag.text or "")
+        if name in _HEAD_ELEMENTS and _read_head_element(tag, name, info, scripts):
             continue
-        elif name == "link":
-            _read_link(tag, info)
-            continue
-        elif name == "base" and info.base_href is None:
-            href = tag.get("href")
-            info.base_href = href if isinstance(href, str) else None
-            continue
-        elif name == "title":
-            if info.title is None and not any(a.tag == "svg" for a in tag.iterancestors()):
-                info.title = text_of(tag)
-            continue
-        elif name in ("style", "noscript", "template"):
-            continue
-        elif name == "p":
+        if name == "p":
             info.paragraphs.append(tag)
-        if name == "h1" or name == "h2":
+        elif name == "h1" or name == "h2":
             headings = info.h1 if name == "h1" else info.h2
             if len(headings) < rules.MAX_HEADINGS:
                 headings.append(_mark(info, heading_text(tag), None, tag))
-        attrs = tag.keys()
-        if attrs and ("class" in attrs or "id" in attrs or "itemprop" in attrs or "rel" in attrs
-                      or "data-testid" in attrs or name == "time"):
-            _read_marked(tag, name, info)
+        attrs = tag.attrib
+        if attrs and (name == "time" or not _MARKING_ATTRIBUTES.isdisjoint(attrs.keys())):
+            _read_marked(tag, name, attrs, info)
     _read_jsonld(scripts, info)
     return info
+
+
+#: Elements read by :func:`_read_head_element` (most of them nothing else reads).
+_HEAD_ELEMENTS = frozenset({"meta", "script", "link", "base", "title", "style", "noscript", "template"})
+#: Attributes that make an element worth a look by :func:`_read_marked`.
+_MARKING_ATTRIBUTES = frozenset({"class", "id", "itemprop", "rel", "data-testid"})
+
+
+def _read_head_element(tag: Any, name: str, info: PageInfo, scripts: list[str]) -> bool:
+    """Read a ``<meta>``, ``<script>``, ``<link>``, ``<base>`` or ``<title>``; whether the element is done with."""
+    if name == "meta":
+        _read_meta(tag, info)
+        return False
+    if name == "script":
+        kind = (tag.get("type") or "").lower()
+        if "ld+json" in kind:
+            scripts.append(tag.text or "")
+        return True
+    if name == "link":
+        _read_link(tag, info)
+        return True
+    if name == "base":
+        if info.base_href is not None:
+            return False
+        href = tag.get("href")
+        info.base_href = href if isinstance(href, str) else None
+        return True
+    if name == "title":
+        if info.title is None and not any(a.tag == "svg" for a in tag.iterancestors()):
+            info.title = text_of(tag)
+        return True
+    return True  # style, noscript, template
 
 
 def _mark(info: PageInfo, text: str, value: str | None, tag: Any) -> Marked:
@@ -552,26 +587,18 @@ def _read_link(tag: Any, info: PageInfo) -> None:
             info.itemprops.setdefault(one, []).append(_mark(info, "", href, tag))
 
 
-def _read_marked(tag: Any, name: str, info: PageInfo) -> None:
+def _read_marked(tag: Any, name: str, attrs: Any, info: PageInfo) -> None:
     """Elements marked by itemprop, rel, class or id as headline, byline, date or time."""
-    attrs = tag.attrib
     prop = attrs.get("itemprop")
-    if prop is not None and isinstance(prop, str):
+    if prop is not None:
         _read_itemprop(tag, prop, info)
     if name == "time":
         stamp = attrs.get("datetime")
-        info.times.append(_mark(info, text_of(tag, 200, spaced=True), stamp if isinstance(stamp, str) else None, tag))
-    classes = classes_of(tag)
-    ident = attrs.get("id")
-    testid = attrs.get("data-testid")
-    toks: frozenset[str] = _EMPTY
-    if classes or ident or testid:
-        joined = " ".join(classes) if classes else ""
-        if isinstance(ident, str):
-            joined = f"{joined} {ident}"
-        if isinstance(testid, str):
-            joined = f"{joined} {testid}"
-        toks, hint = _class_info(joined)
+        info.times.append(_mark(info, text_of(tag, 200, spaced=True), stamp, tag))
+    marks = _marks_of(attrs.get("class"), attrs.get("id"), attrs.get("data-testid"))
+    byline = date = False
+    if marks is not None:
+        toks, hint, byline, date = marks
         info.toks[id(tag)] = toks
         if hint:
             info.boxes.append(tag)
@@ -579,11 +606,11 @@ def _read_marked(tag: Any, name: str, info: PageInfo) -> None:
         return
     rel = attrs.get("rel")
     by_rel = rel is not None and "author" in rel.split()
-    if by_rel or (toks and not toks.isdisjoint(rules.BYLINE_TOKENS)):
+    if by_rel or byline:
         text = text_of(tag, rules.BYLINE_MAX_CHARS * 3, spaced=True)
         if text and len(text) <= rules.BYLINE_MAX_CHARS:
             info.bylines.append(_mark(info, text, "rel" if by_rel else None, tag))
-    if toks and not toks.isdisjoint(rules.DATE_TOKENS):
+    if date:
         text = text_of(tag, rules.DATE_MAX_CHARS * 3, spaced=True)
         if text and len(text) <= rules.DATE_MAX_CHARS:
             info.date_elements.append(_mark(info, text, None, tag))

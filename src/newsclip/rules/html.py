@@ -400,8 +400,8 @@ HIDDEN_STYLE_PATTERN = r"display\s*:\s*none|visibility\s*:\s*hidden"
 #: The end of a sentence-like paragraph.
 SENTENCE_END_PATTERN = r"[.!?:\"”»)]$"
 
-#: A lower-case letter or digit followed by a capital (``articleBody``), to split class names.
-CAMEL_CASE_PATTERN = r"([a-z0-9])([A-Z])"
+#: The point between a lower-case letter or digit and a capital (``article|Body``), to split class names.
+CAMEL_CASE_PATTERN = r"(?<=[a-z0-9])(?=[A-Z])"
 
 #: A comma before a closing bracket: the trailing comma JSON does not allow.
 TRAILING_COMMA_PATTERN = r",(\s*[}\]])"
