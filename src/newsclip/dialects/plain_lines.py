@@ -226,8 +226,13 @@ def main_run(blocks: list[Block], page: PageText) -> tuple[int, int]:
     if best[2] == 0:  # no long paragraph anywhere: the body starts at the first sentence
         texts = [i for i, block in enumerate(blocks) if _is_closing_text(block)]
         return (texts[0], len(blocks) - 1) if texts else (0, len(blocks) - 1)
-    while end + 1 < len(blocks) and _is_closing_text(blocks[end + 1]):
-        end += 1
+    while True:  # short closing paragraphs join the run, also past an "Advertisement" line
+        if end + 1 < len(blocks) and _is_closing_text(blocks[end + 1]):
+            end += 1
+        elif end + 2 < len(blocks) and _is_furniture(blocks[end + 1]) and _is_closing_text(blocks[end + 2]):
+            end += 2
+        else:
+            break
     first = start
     while first > 0 and _is_closing_text(blocks[first - 1]) and CLOSING.search(blocks[first - 1].text):
         first -= 1
@@ -251,6 +256,13 @@ def printed_elsewhere(blocks: list[Block], index: int, first: int, end: int, pag
         if inside >= total:
             return False
     return True
+
+
+def _is_furniture(block: Block) -> bool:
+    """A block of boilerplate lines only ("Advertisement", "Share"), but not a heading that ends the article."""
+    from ..fields.body import is_boilerplate
+
+    return not _is_end_marker(block) and all(is_boilerplate(line.text) for line in block.lines)
 
 
 def _is_closing_text(block: Block) -> bool:
