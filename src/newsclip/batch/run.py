@@ -184,10 +184,10 @@ def convert(options: BatchOptions, reporter: Reporter | None = None, *, stdout: 
     batch = plan(options, stdout)
     summary = Summary(output=options.output, resumable=batch.sink.resumable)
     started = time.monotonic()
-    errors = _open_report(options.errors, "--errors")
+    errors = open_report(options.errors, "--errors")
     report = None
     try:
-        report = _open_report(options.duplicates, "--duplicates")
+        report = open_report(options.duplicates, "--duplicates")
         dupes = _duplicate_filter(batch, options, report)
         _run(batch, options, reporter, summary, errors, dupes)
     finally:
@@ -448,7 +448,7 @@ def _header(options: BatchOptions, fmt: str, encoder: Encoder) -> dict[str, Any]
     }
 
 
-def _open_report(path: str | None, option: str) -> TextIO | None:
+def open_report(path: str | None, option: str) -> TextIO | None:
     """A JSON-lines report file (``--errors``, ``--duplicates``), written afresh."""
     if not path:
         return None

@@ -25,6 +25,7 @@ from .. import dialects
 
 # problem_of lives with the errors; commands import it from here, beside the other reporting helpers
 from ..errors import NewsclipError, UnknownDialectError, problem_of
+from ..files import mode_for, same_file
 from ..model import FIELDS
 from ..output import FORMATS
 from ..settings import DEFAULT_MAX_BYTES, Settings
@@ -214,7 +215,7 @@ def atomic_output(path: str) -> Iterator[TextIO]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
-        os.chmod(temp, _mode_for(target))
+        os.chmod(temp, mode_for(target))
         os.replace(temp, target)
     except BaseException:
         with suppress(OSError):
@@ -229,24 +230,6 @@ def _is_special(path: str) -> bool:
     except OSError:
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
-
-
-def _mode_for(target: str) -> int:
-    """Keep an existing file's permissions; a new file gets the usual ones (0666 minus umask)."""
-    try:
-        return os.stat(target).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def same_file(a: str, b: str) -> bool:
-    """Whether two paths name the same file (following links), without raising."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
 # ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from ..errors import NewsclipError
+from ..files import mode_for, same_file
 from ..settings import DEFAULT_SETTINGS, Settings
 from .cluster import dask_client, stream_results, total_threads
 from .inputs import DEFAULT_BLOCKSIZE, MIN_PARTITIONS, InputListing, plan_partitions
@@ -62,7 +63,7 @@ def convert(inputs: str | os.PathLike[str] | Iterable[str], output: str = "-", *
         require_dask()  # before anything is opened or written
     summary = Summary(output=output)
     started = time.monotonic()
-    error_file = _open_errors(errors)
+    error_file = _open_report(errors)
     try:
         reporter.started(listing.total())
         with _Output(output, kind, fmt, fields, explain, csv_raw, part_size, stdout) as out, \
@@ -151,6 +152,12 @@ def _format_from_name(output: str) -> str:
     return found
 
 
+def _open_report(path: str | None) -> TextIO | None:
+    from ..batch.run import open_report
+
+    return open_report(path, "--errors")
+
+
 def _usage(message: str) -> NewsclipError:
     from ..batch import BatchUsageError
 
@@ -172,25 +179,8 @@ def _check_output_place(output: str, kind: str, errors: str | None, listing: Inp
         if (walk.would_enter(output) if kind == "folder" else walk.would_read(output)):
             raise _usage(f"the output {output} is inside an input folder and would be read as input; "
                          "write it elsewhere or --exclude it")
-        if kind == "file" and any(_same_file(output, a) for a in walk.arguments if isinstance(a, str)):
+        if kind == "file" and any(same_file(output, a) for a in walk.arguments if isinstance(a, str)):
             raise _usage(f"refusing to overwrite the input file {output}")
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _open_errors(path: str | None) -> TextIO | None:
-    if not path:
-        return None
-    try:
-        return open(path, "w", encoding="utf-8", errors="backslashreplace")
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise _usage(f"cannot write --errors {path}: {reason[0].lower() + reason[1:]}") from None
 
 
 def _log_error(handle: TextIO | None, result: FileResult) -> None:
@@ -266,7 +256,7 @@ class _Output:
             else:
                 self.stream.close()
                 assert self.temp is not None
-                os.chmod(self.temp, _mode_for(self.output))
+                os.chmod(self.temp, mode_for(self.output))
                 os.replace(self.temp, self.output)
 
     def _discard(self) -> None:
@@ -283,11 +273,3 @@ class _Output:
                     os.unlink(self.temp)
 
 
-def _mode_for(target: str) -> int:
-    """Keep an existing file's permissions; a new file gets the usual ones (0666 minus umask)."""
-    try:
-        return os.stat(target).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
