@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar
 
 import click
 
@@ -192,10 +192,14 @@ def data_stdout() -> TextIO:
     return stream
 
 
+def binary_stream(stream: Any) -> BinaryIO:
+    """The byte layer under a text stream (``sys.stdin``, ``sys.stdout``, or a test runner's stand-in)."""
+    return getattr(stream, "buffer", stream)
+
+
 def read_stdin_bytes(limit: int) -> bytes:
     """At most ``limit + 1`` bytes of stdin: enough for the size check to see an oversized input."""
-    stream = click.get_binary_stream("stdin")
-    return stream.read(limit + 1)
+    return binary_stream(sys.stdin).read(limit + 1)
 
 
 @contextmanager

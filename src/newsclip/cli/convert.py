@@ -16,6 +16,7 @@ from .common import (
     PROG,
     ExitStatus,
     FailureLines,
+    binary_stream,
     csv_raw_option,
     display_name,
     error_line,
@@ -145,7 +146,7 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], output: str, fmt: str |
     )
     show_progress = not quiet and is_terminal(sys.stderr)
     reporter: FailureLines = _ProgressBar() if show_progress else FailureLines()
-    stdout = click.get_binary_stream("stdout")
+    stdout = binary_stream(sys.stdout)
     try:
         with reporter:
             if engine == "dask":
