@@ -21,7 +21,7 @@ from newsclip.cli import main
 from newsclip.cli.convert import _exit_status
 from newsclip.model import FIELDS
 
-from .test_dask import FILES, LETTER, expected_errors, local_records, plain
+from .test_dask import LETTER, expected_errors, folder, local_records, plain  # noqa: F401 (folder is a fixture)
 
 #: The stderr lines of the two bad inputs of the mixed folder, in walk order.
 FAILURE_LINES = ("newsclip: {folder}/blank.txt: is empty",
@@ -68,16 +68,6 @@ def test_missing_dask_is_one_line_and_exit_1(tmp_path: Path, monkeypatch: pytest
 
 
 # -- the mixed folder, and options refused before anything runs -----------------------------------
-
-
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("mixed")
-    for rel, data in FILES.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return root
 
 
 @pytest.mark.parametrize(

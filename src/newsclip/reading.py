@@ -86,7 +86,7 @@ def normalise_text(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
-        text = _without_surrogates(_replace_each(text, _OTHER_NEWLINES, "\n"))
+        text = without_surrogates(_replace_each(text, _OTHER_NEWLINES, "\n"))
         text = _replace_each(_replace_each(text, _ODD_SPACES, " "), _INVISIBLE, "")
         text = unicodedata.normalize("NFC", text)
     return _replace_each(text, _CONTROLS, "")
@@ -100,7 +100,7 @@ def _replace_each(text: str, chars: str, by: str) -> str:
     return text
 
 
-def _without_surrogates(text: str) -> str:
+def without_surrogates(text: str) -> str:
     """``text`` with each lone surrogate as U+FFFD (a split pair is joined back into its character)."""
     try:
         text.encode("utf-8")

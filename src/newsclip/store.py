@@ -34,6 +34,7 @@ from urllib.parse import quote
 
 from .errors import NewsclipError
 from .model import FIELDS, LIST_FIELDS
+from .reading import without_surrogates
 
 #: Schema version, kept in ``PRAGMA user_version``.
 SCHEMA_VERSION = 1
@@ -409,14 +410,14 @@ def row_values(record: Mapping[str, Any]) -> tuple[Any, ...]:
     for name in COLUMNS:
         value = record.get(name)
         if name in JSON_COLUMNS:
-            items = [_text(v) if isinstance(v, str) else v for v in (value or ())]
+            items = [without_surrogates(v) if isinstance(v, str) else v for v in (value or ())]
             values.append(json.dumps(items, ensure_ascii=False))
         elif name == "word_count":
             values.append(value if isinstance(value, int) and not isinstance(value, bool) else 0)
         elif name == "id":
-            values.append(_text(str(value)) if value else _fallback_id(record))
+            values.append(without_surrogates(str(value)) if value else _fallback_id(record))
         else:
-            values.append(_text(value) if isinstance(value, str) else (None if value is None else _text(str(value))))
+            values.append(without_surrogates(value) if isinstance(value, str) else (None if value is None else without_surrogates(str(value))))
     return tuple(values)
 
 
@@ -440,18 +441,9 @@ def _fallback_id(record: Mapping[str, Any]) -> str:
 
     def text(name: str) -> str | None:
         value = record.get(name)
-        return _text(value) if isinstance(value, str) else None
+        return without_surrogates(value) if isinstance(value, str) else None
 
     return article_id(text("url"), text("headline"), text("date"), text("body"))
-
-
-def _text(value: str) -> str:
-    """``value``, with lone surrogates (from a JSON ``"\\ud83d"``) as U+FFFD so SQLite can store it."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return value
 
 
 # ---------------------------------------------------------------------------
