@@ -25,7 +25,7 @@ from .. import dialects
 
 # problem_of lives with the errors; commands import it from here, beside the other reporting helpers
 from ..errors import NewsclipError, UnknownDialectError, problem_of
-from ..files import mode_for, same_file
+from ..files import mode_for
 from ..model import FIELDS
 from ..output import FORMATS
 from ..settings import DEFAULT_MAX_BYTES, Settings

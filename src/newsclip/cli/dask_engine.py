@@ -21,7 +21,7 @@ from ..errors import NewsclipError
 from .common import ExitStatus, FailureLines, display_name, error_line, problem_of
 
 if TYPE_CHECKING:
-    from ..batch import BatchOptions, Outcome, Reporter, Summary
+    from ..batch import BatchOptions, Reporter, Summary
 
 
 def convert_with_dask(options: BatchOptions, reporter: Reporter | None = None, *, scheduler: str | None = None,

@@ -12,6 +12,7 @@ from ..api import parse_bytes, parse_file
 from ..model import Article
 from ..output import Writer, format_for_path, needs_path, open_writer, open_writer_at
 from ..settings import Settings
+from ..files import same_file
 from .common import (
     ExitStatus,
     atomic_output,
@@ -28,7 +29,6 @@ from .common import (
     problem_of,
     read_stdin_bytes,
     report_failure,
-    same_file,
     traceback_option,
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..fields import bylines, dates, urls
+from ..fields import dates, urls
 from ..fields.text import Paragraph
 from ..rules.plain import HEADER_LABELS, NOT_HEADLINE_PATTERNS, SHARE_LINKS, WORDPRESS_SHARE_PARAM
 from .base import Context, Draft

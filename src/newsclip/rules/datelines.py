@@ -27,5 +27,5 @@ DATELINE_PATTERNS: tuple[str, ...] = (
     # WASHINGTON--Solar ...  (no spaces round a double hyphen)
     rf"{PLACE}{REGION}{DAY}--(?=[A-Z])",
     # (CNN) —
-    rf"\((?P<agency>[A-Z][A-Za-z ]{{1,20}})\) ?(?:--|[—–-]) ",
+    r"\((?P<agency>[A-Z][A-Za-z ]{1,20})\) ?(?:--|[—–-]) ",
 )
