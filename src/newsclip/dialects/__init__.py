@@ -1,9 +1,10 @@
 """The dialect registry: which input layouts exist, and which one a text is in.
 
 Each dialect is one module with ``NAME``, ``DESCRIPTION``, ``sniff(text)`` (a
-score from 0 to 1) and ``parse(text, ctx)``; adding a dialect means adding a
-module and one line to :data:`DIALECT_MODULES`. Modules are imported on first
-use so that a parse does not pay for the imports of dialects it never consults.
+score from 0 to 1) and ``parse(text, ctx)``; its sniffer lives in
+:mod:`.sniffers`, apart from the parser, so that choosing a dialect imports
+no parser but the chosen one. Adding a dialect means adding a module, its
+sniffer, and one line to :data:`DIALECT_MODULES`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from types import ModuleType
 
 from ..errors import UnknownDialectError
 from ..rules.dialects import EXTENSION_HINTS, SNIFF_HEAD_CHARS
+from .sniffers import SNIFFERS
 
 #: Dialect modules in tie-break order (earlier wins an equal score); ``plain`` is the fallback.
 DIALECT_MODULES: tuple[str, ...] = (
@@ -60,10 +62,10 @@ def available() -> list[str]:
 def detect(text: str, source: str | None = None) -> ModuleType:
     """The dialect that scores best on ``text``; a file-name extension strengthens a dialect that sniffed something.
 
-    Dialects the extension hints at are sniffed first, and a dialect that could not
-    beat the best score so far even with a perfect sniff is not consulted (nor
-    imported): a ``.html`` page that looks like one ends the search at once. Ties
-    still go to the dialect listed first.
+    Only the winner's module is imported. Dialects the extension hints at are
+    sniffed first, and a dialect that could not beat the best score so far even
+    with a perfect sniff is not consulted: a ``.html`` page that looks like one
+    ends the search at once. Ties still go to the dialect listed first.
     """
     head = text[:SNIFF_HEAD_CHARS]
     ext = os.path.splitext(source or "")[1].lower()
@@ -74,15 +76,11 @@ def detect(text: str, source: str | None = None) -> ModuleType:
         hint = EXTENSION_HINTS.get((name, ext), 0.0)
         if scores and SNIFF_MAX + hint < max(scores.values()):
             continue
-        try:
-            module = get(name)
-        except ImportError:
-            continue
-        score = module.sniff(head)
+        score = SNIFFERS[name](head)
         scores[name] = score + hint if score > 0 else score
-    best, best_score = get(FALLBACK), 0.0
+    best, best_score = FALLBACK, SNIFFERS[FALLBACK](head)
     for name in names:
         score = scores.get(name, 0.0)
         if score > best_score:
-            best, best_score = get(name), score
-    return best if best_score >= get(FALLBACK).sniff(head) else get(FALLBACK)
+            best, best_score = name, score
+    return get(best)

@@ -23,14 +23,16 @@ from ..fields.text import paragraphs_from_lines, strip_markup
 from ..model import Provenance
 from ..reading import normalise_text
 from ..rules import email as rules
+from . import sniffers
 from .base import Context, Draft
 from .common import is_junk, set_authors, set_body, set_date, set_text, set_url
+from .sniffers import EMAIL_HEADER_LINE, MBOX_FROM, has_shape
 
 NAME = "email"
 DESCRIPTION = "e-mail (.eml, mbox, pasted headers): From:, Date:, Subject: above the message"
+#: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
+sniff = sniffers.email
 
-_HEADER_LINE = re.compile(rules.HEADER_LINE)
-_MBOX_FROM = re.compile(rules.MBOX_FROM)
 _SUBJECT_PREFIX = re.compile(
     rules.SUBJECT_PREFIX.replace("PREFIXES", "|".join(re.escape(p) for p in rules.SUBJECT_PREFIXES)),
     re.IGNORECASE,
@@ -59,33 +61,6 @@ _CHROME_MAX = 300
 # --- sniffing and splitting -----------------------------------------------------------------
 
 
-def sniff(text: str) -> float:
-    """High for a header block with ``From:`` and ``Subject:``/``Date:`` at the very top."""
-    lines = text.split("\n", rules.SNIFF_MAX_LINES)[: rules.SNIFF_MAX_LINES]
-    mbox = bool(lines) and _shape(_MBOX_FROM, lines[0])
-    names: dict[str, str] = {}
-    for line in lines[1 if mbox else 0:]:
-        if not line.strip():
-            break
-        if line[0] in " \t":
-            continue
-        match = _HEADER_LINE.match(line)
-        if match is None:
-            break
-        names.setdefault(match.group(1).casefold(), match.group(2))
-    sender = names.get("from")
-    dated = "date" in names or "sent" in names
-    titled = "subject" in names
-    strong = sum(1 for name in names if name in rules.STRONG_HEADERS)
-    if sender is not None and (strong or mbox) and (titled or dated):
-        return rules.SNIFF_CERTAIN
-    if strong >= 2 and (titled or sender is not None):
-        return rules.SNIFF_LIKELY
-    if sender is not None and titled and dated:
-        return rules.SNIFF_LIKELY if "@" in sender else rules.SNIFF_PASTED
-    return 0.0
-
-
 def parse(text: str, ctx: Context) -> list[Draft]:
     """One draft per message (an mbox file holds several)."""
     lines = text.split("\n")
@@ -108,12 +83,12 @@ def parse(text: str, ctx: Context) -> list[Draft]:
 
 def split_mbox(lines: Sequence[str]) -> list[int]:
     """0-based first lines of each message: an mbox file splits at ``From `` lines after a blank line."""
-    if not lines or not _shape(_MBOX_FROM, lines[0]):
+    if not lines or not has_shape(MBOX_FROM, lines[0]):
         return [0]
     starts = [0]
     for index in range(1, len(lines) - 1):
         if (lines[index].startswith("From ") and not lines[index - 1].strip()
-                and _shape(_MBOX_FROM, lines[index]) and _HEADER_LINE.match(lines[index + 1])):
+                and has_shape(MBOX_FROM, lines[index]) and EMAIL_HEADER_LINE.match(lines[index + 1])):
             starts.append(index)
     return starts
 
@@ -165,7 +140,7 @@ def _body_from_text(draft: Draft, plain: tuple[list[NumberedLine], str] | None,
 
 def header_spans(lines: Sequence[str]) -> tuple[dict[str, tuple[int, int]], int]:
     """Header name (case-folded) -> 1-based line range of its first occurrence; and the body's first index."""
-    index = 1 if lines and _shape(_MBOX_FROM, lines[0]) else 0
+    index = 1 if lines and has_shape(MBOX_FROM, lines[0]) else 0
     spans: dict[str, tuple[int, int]] = {}
     current: str | None = None
     while index < len(lines):
@@ -176,7 +151,7 @@ def header_spans(lines: Sequence[str]) -> tuple[dict[str, tuple[int, int]], int]
             if current is not None:
                 spans[current] = (spans[current][0], index + 1)
         else:
-            match = _HEADER_LINE.match(line)
+            match = EMAIL_HEADER_LINE.match(line)
             if match is None:
                 return spans, index
             name = match.group(1).casefold()
@@ -506,7 +481,7 @@ def _clean_html_body(draft: Draft, *, forwarded: bool) -> None:
         return
     original = body.split("\n\n")
     paragraphs = _after_forward_banner(original) if forwarded else original
-    kept = [p for p in paragraphs if not _is_chrome(p) and not _shape(_SENT_FROM, p)]
+    kept = [p for p in paragraphs if not _is_chrome(p) and not has_shape(_SENT_FROM, p)]
     kept = kept[: _footer_index([(0, p) for p in kept])]
     if kept == original:
         return
@@ -521,7 +496,7 @@ def _clean_html_body(draft: Draft, *, forwarded: bool) -> None:
 
 def _after_forward_banner(paragraphs: list[str]) -> list[str]:
     for index, paragraph in enumerate(paragraphs):
-        if any(_shape(_BANNER, line) for line in paragraph.split("\n")):
+        if any(has_shape(_BANNER, line) for line in paragraph.split("\n")):
             rest = paragraphs[index + 1:]
             while rest and _forward_label(rest[0]) is not None:
                 rest = rest[1:]
@@ -537,7 +512,7 @@ def split_forwards(lines: list[NumberedLine]) -> tuple[list[dict[str, tuple[str,
     blocks: list[dict[str, tuple[str, int]]] = []
     search_from = 0
     while True:
-        index = next((i for i in range(search_from, len(lines)) if _shape(_BANNER, lines[i][1])), None)
+        index = next((i for i in range(search_from, len(lines)) if has_shape(_BANNER, lines[i][1])), None)
         if index is None:
             return blocks, lines
         block, end = _forward_block(lines, index + 1)
@@ -599,7 +574,7 @@ def clean_lines(lines: list[NumberedLine]) -> tuple[list[NumberedLine], tuple[st
         stripped = line.strip()
         if view_url is None and len(stripped) <= _CHROME_MAX and _VIEW_ONLINE_TEXT.search(stripped):
             view_url = _view_online_url(lines, position)
-        if (_shape(_SENT_FROM, line) or _shape(_REPLY_ATTRIBUTION, line) or _BARE_URL_LINE.match(line)
+        if (has_shape(_SENT_FROM, line) or has_shape(_REPLY_ATTRIBUTION, line) or _BARE_URL_LINE.match(line)
                 or _is_chrome(stripped)):
             out.append((number, ""))
             continue
@@ -622,12 +597,6 @@ def _footer_index(lines: Sequence[tuple[int, str]]) -> int:
         if _FOOTER_START.match(lines[index][1]):
             return index
     return len(lines)
-
-
-def _shape(pattern: re.Pattern[str], line: str) -> bool:
-    """Whether a short line, stripped, has the shape ``pattern`` describes."""
-    stripped = line.strip()
-    return len(stripped) <= rules.SHAPE_MAX_CHARS and pattern.match(stripped) is not None
 
 
 def _is_chrome(text: str) -> bool:

@@ -16,26 +16,24 @@ from ..fields import bylines, dates
 from ..fields.text import paragraphs_from_lines, word_count
 from ..rules import factiva as rules
 from ..rules.nexis import LANGUAGE_NAMES
+from . import sniffers
 from .base import Context, Draft
 from .common import add_agencies, set_body, set_byline, set_date, set_text
+from .sniffers import is_coded, is_factiva_date
 
 NAME = "factiva"
 DESCRIPTION = (
     "Factiva export: HD/PD/LP/TD field codes, or article view with '1,234 words' and 'Document <ID>' lines"
 )
+#: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
+sniff = sniffers.factiva
 
 Line = tuple[int, str]
 
 _CODE_LINE = re.compile(r"([A-Z]{2,3})(?:\t| {2}|$)")
 _CODE_LINE_SINGLE = re.compile(r"([A-Z]{2,3})(?:[ \t]|$)")
-_CODE_M = re.compile(r"^(?:HD|BY|WC|PD|SN|SC|LA|CY|LP|TD|AN|ET)(?:\t| {2}|[ \t]*$)", re.MULTILINE)
-_CODE_SINGLE_M = re.compile(r"^(HD|BY|WC|PD|SN|LA|LP|TD|AN) (?=\S)", re.MULTILINE)
-_SIGNATURE_CODES = frozenset({"PD", "WC", "SN", "LP", "TD", "AN", "BY"})
-_CODED_HEAD = 20_000
 _WORD_COUNT = re.compile(rules.WORD_COUNT_LINE, re.IGNORECASE)
 _DOCUMENT_ID = re.compile(rules.DOCUMENT_ID_LINE, re.IGNORECASE)
-_DOCUMENT_ID_M = re.compile(r"^[ \t]*" + rules.DOCUMENT_ID_LINE + r"[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_WORD_COUNT_M = re.compile(r"^[ \t]*" + rules.WORD_COUNT_LINE + r"[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _TIME = re.compile(rules.TIME_LINE)
 _TIME_PARTS = re.compile(
     r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?: ?([AaPp])\.?[Mm]\.?)?(?: ([A-Z]{1,4}|[+-]\d{2}:?\d{2}))?"
@@ -43,17 +41,11 @@ _TIME_PARTS = re.compile(
 _COPYRIGHT = re.compile(rules.COPYRIGHT_LINE, re.IGNORECASE)
 _BYLINE_PREFIX = re.compile(rules.BYLINE_PREFIX, re.IGNORECASE)
 _SOURCE_CODE = re.compile(rules.SOURCE_CODE_LINE)
-_SUMMARY_M = re.compile(
-    r"^[ \t]*(?:" + "|".join(map(re.escape, rules.SUMMARY_TITLE)) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
-)
-_RESULTS_M = re.compile(r"^[ \t]*results found\b", re.IGNORECASE | re.MULTILINE)
-
 _NON_DIGITS = re.compile(r"\D")
 _CELL_GAP = re.compile(r"\t| {2,}")
 _SUMMARY_LABELS = frozenset(rules.SUMMARY_LABELS)
 _SUMMARY_TITLES = frozenset(rules.SUMMARY_TITLE)
 _LOOKAHEAD = 4
-_DATE_PEEK = 200
 _LENGTH_REACH = 60
 _HEADLINE_REACH = 4
 _MAX_HEADER_LINE = 300
@@ -75,31 +67,6 @@ class _Field:
         return (self.lines[0][0], self.lines[-1][0]) if self.lines else None
 
 
-def sniff(text: str) -> float:
-    """Strong on field codes or on word-count and ``Document <ID>`` lines; the summary cover helps."""
-    if is_coded(text):
-        return 0.9
-    has_id = _DOCUMENT_ID_M.search(text) is not None
-    count = _WORD_COUNT_M.search(text)
-    if has_id and count:
-        return 0.9
-    if count and _date_follows(text, count.end()):
-        return 0.8
-    if _SUMMARY_M.search(text) and _RESULTS_M.search(text):
-        return 0.8
-    if has_id:
-        return 0.5
-    return 0.0
-
-
-def _date_follows(text: str, end: int) -> bool:
-    """Whether the first non-blank line after ``end`` is a date (the article view's header order)."""
-    for line in text[end:end + _DATE_PEEK].split("\n"):
-        if line.strip():
-            return _is_date(line.strip())
-    return False
-
-
 def parse(text: str, ctx: Context) -> list[Draft]:
     """One draft per article, in file order; the search-summary cover gives none."""
     lines = list(enumerate(text.split("\n"), 1))
@@ -111,16 +78,6 @@ def parse(text: str, ctx: Context) -> list[Draft]:
         if draft is not None:
             drafts.append(draft)
     return drafts
-
-
-def is_coded(text: str) -> bool:
-    """Whether the text is a coded export: an ``HD`` field with text fields or two other codes."""
-    head = text[:_CODED_HEAD]
-    codes = {m.group(0)[:2] for m in _CODE_M.finditer(head)}
-    if "HD" in codes and (codes & {"LP", "TD"} or len(codes & _SIGNATURE_CODES) >= 2):
-        return True
-    single = {m.group(1) for m in _CODE_SINGLE_M.finditer(head)}
-    return "HD" in single and len(single & _SIGNATURE_CODES) >= 2
 
 
 # --- the coded export ------------------------------------------------------------------------
@@ -279,7 +236,7 @@ def _is_view_byline(line: str) -> bool:
 def _view_header(draft: Draft, items: list[Line], k: int, ctx: Context) -> tuple[int, int]:
     """Date, time, source, language and copyright under the word count; where the body starts (index, line)."""
     date_item = time_item = None
-    if k < len(items) and _is_date(items[k][1]):
+    if k < len(items) and is_factiva_date(items[k][1]):
         date_item, k = items[k], k + 1
     if k < len(items) and _TIME.fullmatch(items[k][1]):
         time_item, k = items[k], k + 1
@@ -317,12 +274,6 @@ def language_code(value: str) -> str | None:
 
 def _is_language(line: str) -> bool:
     return len(line) < 30 and line.strip().casefold() in LANGUAGE_NAMES
-
-
-def _is_date(line: str) -> bool:
-    if len(line) > 60 or not any(c.isdigit() for c in line):
-        return False
-    return bool(dates.find_dates(line)) or dates.is_date_line(line)
 
 
 def _set_date_time(draft: Draft, pd: _Field, et: _Field | None, ctx: Context, *, rule: str) -> None:

@@ -14,23 +14,30 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass
 from typing import Any
 
 from ..fields.headline import clean_headline
 from ..fields.markdown import NumberedLine, first_heading, markdown_lines
 from ..fields.text import has_markup, paragraphs_from_lines, strip_markup
 from ..rules import frontmatter as rules
+from . import sniffers
 from .base import Context, Draft
-from .common import add_agencies, is_junk, set_authors, set_body, set_date, set_text, set_url
+from .common import (
+    add_agencies,
+    is_junk,
+    set_authors,
+    set_body,
+    set_date,
+    set_text,
+    set_url,
+)
+from .frontmatter_block import Block, find_block, fold_key
 
 NAME = "frontmatter"
 DESCRIPTION = "Markdown or text under YAML (---), TOML (+++) or JSON front matter"
+#: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
+sniff = sniffers.frontmatter
 
-_KEY_NOISE = re.compile(rules.KEY_NOISE)
-_SNIFF_YAML_KEY = re.compile(rules.SNIFF_YAML_KEY)
-_SNIFF_TOML_KEY = re.compile(rules.SNIFF_TOML_KEY)
-_SNIFF_JSON_KEY = re.compile(rules.SNIFF_JSON_KEY)
 _KEY_LINE = re.compile(rules.KEY_LINE)
 _URL_VALUE = re.compile(rules.URL_VALUE)
 _WIKI_LINK = re.compile(rules.WIKI_LINK)
@@ -49,44 +56,6 @@ HAS_TOMLLIB = sys.version_info >= (3, 11)
 #: What :func:`_toml_value` returns for a value TOML would refuse.
 _NOT_TOML = object()
 _TOML_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "b": "\b", "f": "\f"}
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A front-matter block: its syntax, its text and where it sits (1-based lines)."""
-
-    kind: str
-    text: str
-    first: int
-    last: int
-    #: 0-based index of the first line after the block.
-    body_start: int
-
-
-def sniff(text: str) -> float:
-    """High for a fenced block of ``key: value`` lines (or a JSON object) with a known key at the top."""
-    lines = text.split("\n", rules.MAX_BLOCK_LINES + 2)
-    block = find_block(text, lines, partial_ok=True)
-    if block is None:
-        return 0.0
-    if block.kind == "json":
-        keys = _SNIFF_JSON_KEY.findall(block.text[:4000])
-        return rules.SNIFF_JSON if any(_fold(k) in rules.KEY_FIELDS for k in keys) else 0.0
-    pattern = _SNIFF_YAML_KEY if block.kind == "yaml" else _SNIFF_TOML_KEY
-    keys = [m.group(0).split(":")[0].split("=")[0].strip() for m in pattern.finditer(block.text)]
-    if not keys or (block.kind == "yaml" and not _all_yaml_shaped(block.text)):
-        return 0.0
-    return rules.SNIFF_STRONG if any(_fold(k) in rules.KEY_FIELDS for k in keys) else rules.SNIFF_WEAK
-
-
-def _all_yaml_shaped(text: str) -> bool:
-    """Every top-level line is a key, a list item or a comment (prose between rules is not YAML)."""
-    for line in text.split("\n"):
-        if not line.strip() or line[0] in " \t#-":
-            continue
-        if not _SNIFF_YAML_KEY.match(line):
-            return False
-    return True
 
 
 def parse(text: str, ctx: Context) -> list[Draft]:
@@ -114,28 +83,6 @@ def parse(text: str, ctx: Context) -> list[Draft]:
     set_body(draft, paragraphs_from_lines(markdown_lines(body, title=title)), rule="frontmatter-body")
     _date_from_filename(draft, ctx)
     return [draft]
-
-
-def find_block(text: str, lines: list[str], *, partial_ok: bool = False) -> Block | None:
-    """The front-matter block at the top of ``text``, or ``None`` when it has none."""
-    start = 0
-    while start < len(lines) and not lines[start].strip():
-        start += 1
-    if start >= len(lines):
-        return None
-    opener = lines[start].strip()
-    if opener in (rules.YAML_FENCE, rules.TOML_FENCE):
-        kind = "yaml" if opener == rules.YAML_FENCE else "toml"
-        closers = rules.YAML_CLOSERS if kind == "yaml" else rules.TOML_CLOSERS
-        stop = min(len(lines), start + 1 + rules.MAX_BLOCK_LINES)
-        for index in range(start + 1, stop):
-            if lines[index].rstrip() in closers:
-                inner = "\n".join(lines[start + 1:index])
-                return Block(kind, inner, start + 1, index + 1, index + 1)
-        return None
-    if opener.startswith("{"):
-        return _json_block(text, lines, start, partial_ok)
-    return None
 
 
 def load_block(block: Block) -> tuple[dict[str, Any], str | None]:
@@ -208,7 +155,7 @@ def _apply_metadata(draft: Draft, data: dict[str, Any], key_lines: dict[str, tup
     for key, value in data.items():
         if not isinstance(key, str):
             continue
-        norm = _fold(key)
+        norm = fold_key(key)
         field = rules.KEY_FIELDS.get(norm)
         if field is None:
             continue
@@ -285,10 +232,6 @@ def _filename_date(ctx: Context) -> str | None:
         return None
 
 
-def _fold(key: str) -> str:
-    return _KEY_NOISE.sub("", key).casefold()
-
-
 def _scalar(value: Any) -> str | None:
     """A metadata value as one string: dates to ISO 8601, flags and mappings to nothing."""
     if value is None or isinstance(value, bool):
@@ -322,7 +265,7 @@ def _names(value: Any, depth: int = 0) -> list[str] | str | None:
     if isinstance(value, dict):
         for key in rules.PERSON_NAME_KEYS:
             for candidate, name in value.items():
-                if isinstance(candidate, str) and _fold(candidate) == key and isinstance(name, str):
+                if isinstance(candidate, str) and fold_key(candidate) == key and isinstance(name, str):
                     return name
         return None
     if isinstance(value, list) and depth < _MAX_NAME_DEPTH:
@@ -353,7 +296,7 @@ def _key_lines(block: Block | None) -> dict[str, tuple[int, int]]:
         if top_indent is None:
             top_indent = indent
         if indent == top_indent:
-            starts.append((_fold(match.group(1)), index))
+            starts.append((fold_key(match.group(1)), index))
     spans: dict[str, tuple[int, int]] = {}
     for position, (key, index) in enumerate(starts):
         end = starts[position + 1][1] - 1 if position + 1 < len(starts) else len(block_lines) - 1
@@ -371,20 +314,6 @@ def _numbered_value(value: str, block: Block) -> list[NumberedLine]:
 
 
 # --- block readers --------------------------------------------------------------------------
-
-
-def _json_block(text: str, lines: list[str], start: int, partial_ok: bool) -> Block | None:
-    offset = sum(len(line) + 1 for line in lines[:start]) + (len(lines[start]) - len(lines[start].lstrip()))
-    try:
-        value, end = json.JSONDecoder().raw_decode(text, offset)
-    except (ValueError, RecursionError):
-        if partial_ok and _SNIFF_JSON_KEY.search(text[offset:offset + 4000]):
-            return Block("json", text[offset:], start + 1, start + 1, start + 1)
-        return None
-    if not isinstance(value, dict):
-        return None
-    last = start + text.count("\n", offset, end)
-    return Block("json", text[offset:end], start + 1, last + 1, last + 1)
 
 
 def _load_yaml(text: str, first: int) -> tuple[dict[str, Any], str | None]:

@@ -22,8 +22,18 @@ from ..fields.text import Paragraph, strip_markup
 from ..fields.urls import site_of
 from ..rules import html as rules
 from ..rules.bylines import PREFIXES
+from . import sniffers
 from .base import Context, Draft
-from .common import add_agencies, is_junk, set_authors, set_body, set_byline, set_date, set_text, set_url
+from .common import (
+    add_agencies,
+    is_junk,
+    set_authors,
+    set_body,
+    set_byline,
+    set_date,
+    set_text,
+    set_url,
+)
 from .html_body import LineFinder, extract
 from .html_meta import (
     Marked,
@@ -43,20 +53,15 @@ from .html_meta import (
 
 NAME = "html"
 DESCRIPTION = "a saved web page: <!doctype html>, <html>, <head>/<body> or dense tags near the top"
+#: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
+sniff = sniffers.html
 
-_LEADING_JUNK = re.compile(rules.LEADING_JUNK_PATTERN, re.DOTALL)
-_OPENING_TAG = re.compile(rules.OPENING_TAG_PATTERN)
-_TAG = re.compile(rules.TAG_PATTERN)
 _URL_DATE = re.compile(rules.URL_DATE_PATTERN)
 _URL_DATE_COMPACT = re.compile(rules.URL_COMPACT_DATE_PATTERN)
 _META_COMPACT_DATE = re.compile(rules.META_COMPACT_DATE_PATTERN)
 _LANG = re.compile(rules.LANGUAGE_TAG_PATTERN)
 _WORDS = re.compile(r"\w+")
 _BARE_NAME = re.compile(rules.BARE_NAME_PATTERN)
-
-
-# --------------------------------------------------------------------------- sniffing
-
 
 
 def _split(url: str) -> SplitResult:
@@ -73,33 +78,6 @@ def _join(base: str, url: str) -> str:
         return urljoin(base, url)
     except ValueError:
         return url
-
-def sniff(text: str) -> float:
-    """High for a page or fragment that opens with HTML markup; low for text with a few inline tags."""
-    head = text[:rules.SNIFF_OPENING_CHARS]
-    opening = _LEADING_JUNK.match(head)
-    start = head[opening.end() if opening else 0:][:200].lower()
-    if start.startswith(rules.STRONG_OPENINGS):
-        return 0.95
-    lower = text[:rules.SNIFF_PAGE_CHARS].lower()
-    page_tags = sum(1 for t in rules.PAGE_TAGS if t in lower)
-    if "<" not in head:
-        return 0.0
-    tags = _TAG.findall(head)
-    opener = _OPENING_TAG.match(start)
-    element = opener.group(1) if opener else ""
-    if element in rules.PAGE_OPENING_ELEMENTS:
-        return 0.9 if page_tags else 0.8
-    if element in rules.FRAGMENT_OPENING_ELEMENTS:
-        if page_tags:
-            return 0.9
-        return 0.7 if len(tags) >= rules.SNIFF_MIN_FRAGMENT_TAGS else 0.3
-    if page_tags >= 2:
-        return 0.7
-    share = sum(len(t) for t in tags) / max(len(head), 1)
-    if len(tags) >= rules.SNIFF_MIN_TAGS and share >= rules.SNIFF_MIN_TAG_SHARE:
-        return 0.6
-    return 0.4 if page_tags else 0.0
 
 
 # --------------------------------------------------------------------------- parsing

@@ -16,14 +16,18 @@ from dataclasses import dataclass, field
 from ..fields import bylines, dates
 from ..fields.text import paragraphs_from_lines, word_count
 from ..rules import nexis as rules
+from . import sniffers
 from .base import Context, Draft
 from .common import add_agencies, set_body, set_byline, set_date, set_text, set_url
+from .sniffers import is_end_of_document
 
 NAME = "nexis"
 DESCRIPTION = (
     "LexisNexis / Nexis Uni export: 'N of M DOCUMENTS' counters or 'End of Document' lines "
     "with LENGTH:/Load-Date: labels"
 )
+#: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
+sniff = sniffers.nexis
 
 Line = tuple[int, str]
 
@@ -41,14 +45,6 @@ _HIGHLIGHT_TAG = re.compile(r"</?(?:u|b|i|em|strong|mark)>", re.IGNORECASE)
 _HIGHLIGHT_STARS = re.compile(r"\*\*\*(?=[^\s*])|(?<=[^\s*])\*\*\*")
 _SPACES = re.compile(r"[ \t]+")
 _DATELINE_DATE = re.compile(rules.DATELINE_DATE_TAIL)
-
-#: Sniffing signatures (searched in the head only).
-_LENGTH_LABEL_M = re.compile(r"^[ \t]*(?:length|länge|longueur|longitud|lengte)[ \t]*:[ \t]*\d", re.I | re.M)
-_LOAD_DATE_M = re.compile(r"^[ \t]*load-date[ \t]*:", re.IGNORECASE | re.MULTILINE)
-_BYLINE_LABEL_M = re.compile(r"^[ \t]*(?:byline|autor|auteur)[ \t]*:", re.IGNORECASE | re.MULTILINE)
-_DOCUMENTS_TOTAL_M = re.compile(r"^[ \t]*" + rules.DOCUMENTS_TOTAL + r"[ \t]*$", re.I | re.M)
-_CLIENT_MATTER_M = re.compile(r"^[ \t]*(?:client/matter|mandant/akte|client/dossier)", re.I | re.M)
-_BODY_LINE_M = re.compile(r"^[ \t]*body[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 _BODY_ENDING = frozenset(rules.BODY_ENDING_LABELS)
 _LIST_SEPARATOR = re.compile(r"[;,/]")
@@ -78,22 +74,6 @@ class _Parts:
     labels: list[tuple[str, str, int, int]] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
     captions: list[Line] = field(default_factory=list)
-
-
-def sniff(text: str) -> float:
-    """Strong on counters, ``End of Document`` closers or a contents list; weaker on labels alone."""
-    if _COUNTER_M.search(text):
-        return 0.9
-    has_length = _LENGTH_LABEL_M.search(text) is not None
-    if _DOCUMENTS_TOTAL_M.search(text) and _CLIENT_MATTER_M.search(text):
-        return 0.9
-    if _has_end_line(text) and (has_length or _LOAD_DATE_M.search(text) or _BODY_LINE_M.search(text)):
-        return 0.9
-    if has_length and (_LOAD_DATE_M.search(text) or _BYLINE_LABEL_M.search(text)):
-        return 0.75
-    if _LOAD_DATE_M.search(text):
-        return 0.4
-    return 0.0
 
 
 def parse(text: str, ctx: Context) -> list[Draft]:
@@ -148,12 +128,6 @@ def is_counter(line: str) -> bool:
     return _COUNTER.fullmatch(_SPACES.sub(" ", stripped)) is not None
 
 
-def is_end_of_document(line: str) -> bool:
-    """Whether ``line`` is a newer export's ``End of Document`` closer (any language)."""
-    stripped = line.strip()
-    return len(stripped) < 40 and _SPACES.sub(" ", stripped).casefold() in rules.END_OF_DOCUMENT
-
-
 def parse_label(line: str) -> tuple[str, str, str] | None:
     """``(kind, label, value)`` for a known ``LABEL: value`` line, else ``None``."""
     colon = line.find(":")
@@ -183,10 +157,6 @@ def language_code(value: str) -> str | None:
 
 
 # --- splitting -----------------------------------------------------------------------------
-
-
-def _has_end_line(text: str) -> bool:
-    return any(is_end_of_document(line) for line in text.split("\n") if len(line) < 40)
 
 
 def _has_text(lines: list[Line]) -> bool:

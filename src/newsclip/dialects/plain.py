@@ -12,7 +12,13 @@ import re
 
 from ..fields import dates, urls
 from ..fields.text import Paragraph
-from ..rules.plain import HEADER_LABELS, NOT_HEADLINE_PATTERNS, SHARE_LINKS, WORDPRESS_SHARE_PARAM
+from ..rules.plain import (
+    HEADER_LABELS,
+    NOT_HEADLINE_PATTERNS,
+    SHARE_LINKS,
+    WORDPRESS_SHARE_PARAM,
+)
+from . import sniffers
 from .base import Context, Draft
 from .common import is_junk, set_body, set_byline, set_date, set_text, set_url
 from .plain_lines import (
@@ -20,6 +26,7 @@ from .plain_lines import (
     TERMINAL,
     Block,
     Line,
+    PageText,
     breadcrumb_tail,
     close_wrapped_links,
     is_nav,
@@ -27,7 +34,6 @@ from .plain_lines import (
     make_blocks,
     make_line,
     printed_elsewhere,
-    PageText,
 )
 from .plain_names import (
     BARE_URL,
@@ -41,6 +47,8 @@ from .plain_names import (
 
 NAME = "plain"
 DESCRIPTION = "scraper dumps, copy-paste and text-browser page dumps: a header stack or Label: lines, then paragraphs (the fallback)"
+#: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
+sniff = sniffers.plain
 
 _LABEL = re.compile(r"^\s{0,8}(?P<label>[A-Za-zÀ-ÿА-яЁё()\- ]{1,24}?)\s?[:：]\s*(?P<value>.*)$")
 #: A Markdown link (its target possibly wrapped onto a second line), for the page's own address.
@@ -67,11 +75,6 @@ _WRAP_WIDTH = 110
 #: Lines searched for a stray date or byline when the header had none (head and tail of huge files).
 _FALLBACK_LINES = 3000
 _FALLBACK_TAIL = 300
-
-
-def sniff(text: str) -> float:
-    """Anything can be plain text; every other dialect must beat this."""
-    return 0.1
 
 
 def parse(text: str, ctx: Context) -> list[Draft]:

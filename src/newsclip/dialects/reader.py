@@ -8,35 +8,22 @@ from ..fields import bylines, dates
 from ..fields.markdown import NumberedLine, first_heading, markdown_lines
 from ..fields.text import paragraphs_from_lines
 from ..rules import reader as rules
+from . import sniffers
 from .base import Context, Draft
 from .common import is_junk, set_body, set_byline, set_date, set_text, set_url
 
 NAME = "reader"
 DESCRIPTION = "reader-service output: Title:, URL Source:, Published Time:, then Markdown Content:"
+#: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
+sniff = sniffers.reader
 
 _HEADER_LINE = re.compile(rules.HEADER_LINE)
-_SNIFF_TITLE = re.compile(rules.SNIFF_TITLE)
-_SNIFF_URL_SOURCE = re.compile(rules.SNIFF_URL_SOURCE)
-_SNIFF_MARKER = re.compile(rules.SNIFF_MARKER)
 _ERROR_WARNING = re.compile(rules.ERROR_WARNING, re.IGNORECASE)
 _LINK_ONLY_LINE = re.compile(rules.LINK_ONLY_LINE)
 _LINK_PARTS = re.compile(rules.LINK_PARTS)
 _BYLINE_PREFIX = re.compile(rules.BYLINE_PREFIX)
 _ERROR_TITLES = frozenset(rules.ERROR_TITLES)
 _TAIL_HEADINGS = frozenset(rules.TAIL_HEADINGS)
-
-
-def sniff(text: str) -> float:
-    """High only when ``URL Source:`` and ``Markdown Content:`` both sit in the header."""
-    head = "\n".join(text.split("\n", rules.HEADER_MAX_LINES)[: rules.HEADER_MAX_LINES])
-    source = _SNIFF_URL_SOURCE.search(head) is not None
-    marker = _SNIFF_MARKER.search(head) is not None
-    title = _SNIFF_TITLE.search(head) is not None
-    if source and marker:
-        return rules.SNIFF_FULL
-    if (source or marker) and title:
-        return rules.SNIFF_PARTIAL
-    return 0.0
 
 
 def parse(text: str, ctx: Context) -> list[Draft]:

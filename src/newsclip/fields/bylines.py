@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..lazyre import lazy_compile
 from ..rules import bylines as rules
 from ..rules.headline import JUNK_VALUES
 from .headline import _strip_markup
@@ -43,8 +44,15 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 
 _ALL_PREFIXES = [p for group in rules.PREFIXES.values() for p in group]
-_CJK = re.compile(f"[{rules.CJK_RANGES}]")
-_WORD_PREFIXES = [p for p in _ALL_PREFIXES if not p.endswith((":", "：")) and not _CJK.search(p)]
+
+
+def _is_cjk(char: str) -> bool:
+    """A character of a script written without spaces between names (a range test: cheaper than a regex class)."""
+    point = ord(char)
+    return any(lo <= point <= hi for lo, hi in rules.CJK_RANGES)
+
+
+_WORD_PREFIXES = [p for p in _ALL_PREFIXES if not p.endswith((":", "：")) and not any(map(_is_cjk, p))]
 _MARK_PREFIXES = [p for p in _ALL_PREFIXES if p not in _WORD_PREFIXES]
 _PREFIX = re.compile(
     rf"(?i)(?:(?P<word>{_alternation(_WORD_PREFIXES)})(?:\s*[:：]\s*|\s+)"
@@ -63,6 +71,7 @@ _PAREN = re.compile(r"\(([^()]{0,200})\)")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _HANDLE = re.compile(r"(?<![\w.])@\w{1,50}")
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 _MD_LINK = re.compile(r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,2000}\)")
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|]{1,200})(?:\|[^\[\]]{0,200})?\]\]")
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.){0,300})'|\"((?:[^\"\\]|\\.){0,300})\"")
@@ -70,7 +79,8 @@ _HYPHEN_OR_APOSTROPHE = re.compile(r"([-'’])")
 _INVISIBLE = str.maketrans("", "", rules.INVISIBLE_CHARS)
 _MONTHS = _alternation(rules.MONTHS)
 _WEEKDAY = rf"(?:(?:{_alternation(rules.WEEKDAYS)})\.?,?\s+)?"
-_DATE_START = re.compile(
+#: Where a date starts inside a byline; every shape holds a digit, and the pattern is built on first use.
+_DATE_START = lazy_compile(
     r"(?i)(?<!\w)(?:"
     rf"{_WEEKDAY}(?:{_MONTHS})\.?\s+\d{{1,2}}(?!\d)"
     rf"|{_WEEKDAY}\d{{1,2}}\.?\s+(?:{_MONTHS})(?![^\W\d_])"
@@ -121,7 +131,7 @@ def canonical_agency(name: str) -> str | None:
 
 
 def _is_cjk_name(token: str) -> bool:
-    return 2 <= len(token) <= rules.MAX_CJK_NAME_CHARS and all(_CJK.match(c) for c in token)
+    return 2 <= len(token) <= rules.MAX_CJK_NAME_CHARS and all(map(_is_cjk, token))
 
 
 def _token_kind(token: str, first: bool) -> str | None:
@@ -440,7 +450,7 @@ def _drop_trailing_connectors(text: str) -> str:
 
 def _cut_date(text: str) -> tuple[str, str | None]:
     """Split a date glued to the end of a byline off: ``("Jane Doe", "February 4, 2025")``."""
-    match = _DATE_START.search(text)
+    match = _DATE_START.search(text) if _DIGIT.search(text) else None
     if match is None or match.start() == 0:
         return text, None
     date_text = text[match.start():].strip(_EDGE_PUNCTUATION) or None

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
-from ..rules.datelines import DATELINE_PATTERNS
+from ..lazyre import lazy_compile
+from ..rules.datelines import DATELINE_PATTERNS, PLACE_SECOND_CHARS
 from . import bylines
 
-_PATTERNS = tuple(re.compile(p) for p in DATELINE_PATTERNS)
+#: Built on first use: most first paragraphs fail the opening test in :func:`_may_open_dateline`.
+_PATTERNS = tuple(lazy_compile(p) for p in DATELINE_PATTERNS)
 #: Capitalised words that open sentences in all capitals but are no places.
 _NOT_PLACES = frozenset({"I", "A", "THE", "UPDATE", "BREAKING", "EXCLUSIVE", "WATCH", "LIVE", "OPINION",
                          "ANALYSIS", "EDITOR'S NOTE", "NOTE", "PHOTOS", "VIDEO", "FILE", "CORRECTION"})
@@ -24,6 +25,8 @@ class Dateline(NamedTuple):
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline that opens ``paragraph``, or ``None``; the paragraph itself stays unchanged."""
     head = paragraph[:160]
+    if not _may_open_dateline(head):
+        return None
     for pattern in _PATTERNS:
         match = pattern.match(head)
         if match is None:
@@ -42,6 +45,11 @@ def find_dateline(paragraph: str) -> Dateline | None:
         if place or agency:
             return Dateline(place, agency)
     return None
+
+
+def _may_open_dateline(head: str) -> bool:
+    """Every dateline opens with "(" (``(CNN) —``) or two capitals of its place (``WASHINGTON``, ``U.S.``)."""
+    return head.startswith("(") or (head[:1].isupper() and (head[1:2].isupper() or head[1:2] in PLACE_SECOND_CHARS))
 
 
 def _is_caps(place: str) -> bool:

@@ -183,7 +183,12 @@ EDGE_PUNCTUATION: str = " ,;:|•·–—-/\t"
 
 #: Unicode ranges of scripts written without spaces between given and family name (CJK, kana,
 #: Hangul): such a name is one token of two to four characters.
-CJK_RANGES: str = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+CJK_RANGES: tuple[tuple[int, int], ...] = (
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3400, 0x4DBF),  # CJK Extension A
+    (0x4E00, 0x9FFF),  # CJK Unified Ideographs
+    (0xAC00, 0xD7AF),  # Hangul syllables
+)
 
 #: Invisible characters removed before reading (zero-width spaces, soft hyphens).
 INVISIBLE_CHARS: str = "\u200b\u200c\u200d\u2060\ufeff\u00ad"

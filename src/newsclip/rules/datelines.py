@@ -6,6 +6,8 @@ Each is a regex source built from named parts; ``fields.dateline`` compiles them
 
 #: An all-capitals place name of one to five words ("NEW YORK", "KYIV", "RIO DE JANEIRO", "МОСКВА").
 PLACE = r"(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.'’\-]{1,24}(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.'’\-]{1,24}){0,4})"
+#: Punctuation that may follow a place's first capital ("U.S.", "N'DJAMENA"), besides another capital.
+PLACE_SECOND_CHARS: tuple[str, ...] = (".", "'", "’", "-")
 #: An optional region or country in ordinary case after a comma ("KYIV, Ukraine", "Calif.").
 REGION = r"(?:, (?P<region>[A-Z][\w.'’\-]{1,24}(?: [A-Z][\w.'’\-]{1,24}){0,2}))?"
 #: An optional day without a year ("Jan 27", "2 мая", "22 января.") — never a publication date.

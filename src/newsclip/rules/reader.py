@@ -24,10 +24,10 @@ HEADER_LINE = r"^([A-Za-z][A-Za-z ]{0,30}):[ \t]*(.*)$"
 #: Lines from the top within which the content marker must appear.
 HEADER_MAX_LINES = 40
 
-#: Sniffing: the signature labels, each alone at the start of a line.
-SNIFF_TITLE = r"(?m)^Title:[ \t]*\S"
-SNIFF_URL_SOURCE = r"(?m)^URL Source:[ \t]*\S"
-SNIFF_MARKER = r"(?m)^Markdown Content:[ \t]*$"
+#: Sniffing: the signature labels, each at the start of a line (the sniffer anchors them there).
+SNIFF_TITLE = r"Title:[ \t]*\S"
+SNIFF_URL_SOURCE = r"URL Source:[ \t]*\S"
+SNIFF_MARKER = r"Markdown Content:[ \t]*$"
 SNIFF_FULL = 0.95
 SNIFF_PARTIAL = 0.6
 

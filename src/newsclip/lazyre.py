@@ -1,0 +1,38 @@
+"""Regexes compiled on first use.
+
+Some patterns are alternations of hundreds of words in many languages and take
+milliseconds to compile, which a one-file run pays at start-up even when its
+input never needs them. :func:`lazy_compile` defers that cost to the first
+search; afterwards the pattern's methods are looked up as fast as on a
+compiled pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+
+class LazyPattern:
+    """Stands in for ``re.compile(pattern, flags)`` and compiles it when a method is first asked for."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for names not yet set: compile once, then keep the bound methods.
+        compiled = re.compile(self.pattern, self.flags)
+        for method in _METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"lazy_compile({self.pattern[:40]!r}...)"
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
+    """A pattern that behaves like ``re.compile(pattern, flags)`` but is compiled when first used."""
+    return LazyPattern(pattern, flags)
