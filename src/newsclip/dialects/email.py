@@ -20,6 +20,7 @@ from typing import Any
 
 from ..fields.markdown import NumberedLine, markdown_lines, strip_inline
 from ..fields.text import paragraphs_from_lines, strip_markup
+from ..lazyre import lazy_compile
 from ..model import Provenance
 from ..reading import normalise_text
 from ..rules import email as rules
@@ -33,26 +34,26 @@ DESCRIPTION = "e-mail (.eml, mbox, pasted headers): From:, Date:, Subject: above
 #: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
 sniff = sniffers.email
 
-_SUBJECT_PREFIX = re.compile(
+_SUBJECT_PREFIX = lazy_compile(
     rules.SUBJECT_PREFIX.replace("PREFIXES", "|".join(re.escape(p) for p in rules.SUBJECT_PREFIXES)),
     re.IGNORECASE,
 )
-_BANNER = re.compile(r"^[ \t>]{0,6}(?:" + "|".join(rules.FORWARD_BANNERS) + r")\s*$", re.IGNORECASE)
-_FORWARD_LABEL_LINE = re.compile(rules.FORWARD_LABEL_LINE)
-_REPLY_ATTRIBUTION = re.compile(rules.REPLY_ATTRIBUTION)
-_SENT_FROM = re.compile(rules.SENT_FROM, re.IGNORECASE)
-_CHROME_SEPARATORS = re.compile(rules.CHROME_SEPARATORS)
-_TRAILING_LINK = re.compile(rules.TRAILING_LINK)
-_FOOTER_START = re.compile(r"^[ \t>]{0,6}(?:" + "|".join(rules.FOOTER_STARTS) + ")", re.IGNORECASE)
-_VIEW_ONLINE_TEXT = re.compile(rules.VIEW_ONLINE_TEXT, re.IGNORECASE)
-_VIEW_ONLINE_URL = re.compile(rules.VIEW_ONLINE_URL)
-_BARE_URL_LINE = re.compile(rules.BARE_URL_LINE)
-_INLINE_URL = re.compile(rules.INLINE_URL)
-_PERSON_NAME = re.compile(rules.PERSON_NAME)
-_LAST_COMMA_FIRST = re.compile(rules.LAST_COMMA_FIRST)
-_PERSON_AT_ORG = re.compile(rules.PERSON_AT_ORG)
-_WORD_EDGE = re.compile(r"^\W+|\W+$")
-_SPACES = re.compile(r"\s+")
+_BANNER = lazy_compile(r"^[ \t>]{0,6}(?:" + "|".join(rules.FORWARD_BANNERS) + r")\s*$", re.IGNORECASE)
+_FORWARD_LABEL_LINE = lazy_compile(rules.FORWARD_LABEL_LINE)
+_REPLY_ATTRIBUTION = lazy_compile(rules.REPLY_ATTRIBUTION)
+_SENT_FROM = lazy_compile(rules.SENT_FROM, re.IGNORECASE)
+_CHROME_SEPARATORS = lazy_compile(rules.CHROME_SEPARATORS)
+_TRAILING_LINK = lazy_compile(rules.TRAILING_LINK)
+_FOOTER_START = lazy_compile(r"^[ \t>]{0,6}(?:" + "|".join(rules.FOOTER_STARTS) + ")", re.IGNORECASE)
+_VIEW_ONLINE_TEXT = lazy_compile(rules.VIEW_ONLINE_TEXT, re.IGNORECASE)
+_VIEW_ONLINE_URL = lazy_compile(rules.VIEW_ONLINE_URL)
+_BARE_URL_LINE = lazy_compile(rules.BARE_URL_LINE)
+_INLINE_URL = lazy_compile(rules.INLINE_URL)
+_PERSON_NAME = lazy_compile(rules.PERSON_NAME)
+_LAST_COMMA_FIRST = lazy_compile(rules.LAST_COMMA_FIRST)
+_PERSON_AT_ORG = lazy_compile(rules.PERSON_AT_ORG)
+_WORD_EDGE = lazy_compile(r"^\W+|\W+$")
+_SPACES = lazy_compile(r"\s+")
 _IDENTITY_ENCODINGS = frozenset({"", "7bit", "8bit", "binary"})
 _MAX_NAME = 120
 _CHROME_MAX = 300

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..fields import bylines, dates
 from ..fields.text import paragraphs_from_lines, word_count
+from ..lazyre import lazy_compile
 from ..rules import factiva as rules
 from ..rules.nexis import LANGUAGE_NAMES
 from . import sniffers
@@ -30,19 +31,19 @@ sniff = sniffers.factiva
 
 Line = tuple[int, str]
 
-_CODE_LINE = re.compile(r"([A-Z]{2,3})(?:\t| {2}|$)")
-_CODE_LINE_SINGLE = re.compile(r"([A-Z]{2,3})(?:[ \t]|$)")
-_WORD_COUNT = re.compile(rules.WORD_COUNT_LINE, re.IGNORECASE)
-_DOCUMENT_ID = re.compile(rules.DOCUMENT_ID_LINE, re.IGNORECASE)
-_TIME = re.compile(rules.TIME_LINE)
-_TIME_PARTS = re.compile(
+_CODE_LINE = lazy_compile(r"([A-Z]{2,3})(?:\t| {2}|$)")
+_CODE_LINE_SINGLE = lazy_compile(r"([A-Z]{2,3})(?:[ \t]|$)")
+_WORD_COUNT = lazy_compile(rules.WORD_COUNT_LINE, re.IGNORECASE)
+_DOCUMENT_ID = lazy_compile(rules.DOCUMENT_ID_LINE, re.IGNORECASE)
+_TIME = lazy_compile(rules.TIME_LINE)
+_TIME_PARTS = lazy_compile(
     r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?: ?([AaPp])\.?[Mm]\.?)?(?: ([A-Z]{1,4}|[+-]\d{2}:?\d{2}))?"
 )
-_COPYRIGHT = re.compile(rules.COPYRIGHT_LINE, re.IGNORECASE)
-_BYLINE_PREFIX = re.compile(rules.BYLINE_PREFIX, re.IGNORECASE)
-_SOURCE_CODE = re.compile(rules.SOURCE_CODE_LINE)
-_NON_DIGITS = re.compile(r"\D")
-_CELL_GAP = re.compile(r"\t| {2,}")
+_COPYRIGHT = lazy_compile(rules.COPYRIGHT_LINE, re.IGNORECASE)
+_BYLINE_PREFIX = lazy_compile(rules.BYLINE_PREFIX, re.IGNORECASE)
+_SOURCE_CODE = lazy_compile(rules.SOURCE_CODE_LINE)
+_NON_DIGITS = lazy_compile(r"\D")
+_CELL_GAP = lazy_compile(r"\t| {2,}")
 _SUMMARY_LABELS = frozenset(rules.SUMMARY_LABELS)
 _SUMMARY_TITLES = frozenset(rules.SUMMARY_TITLE)
 _LOOKAHEAD = 4

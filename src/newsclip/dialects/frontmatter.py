@@ -19,6 +19,7 @@ from typing import Any
 from ..fields.headline import clean_headline
 from ..fields.markdown import NumberedLine, first_heading, markdown_lines
 from ..fields.text import has_markup, paragraphs_from_lines, strip_markup
+from ..lazyre import lazy_compile
 from ..rules import frontmatter as rules
 from . import sniffers
 from .base import Context, Draft
@@ -38,19 +39,19 @@ DESCRIPTION = "Markdown or text under YAML (---), TOML (+++) or JSON front matte
 #: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
 sniff = sniffers.frontmatter
 
-_KEY_LINE = re.compile(rules.KEY_LINE)
-_URL_VALUE = re.compile(rules.URL_VALUE)
-_WIKI_LINK = re.compile(rules.WIKI_LINK)
-_LANGUAGE_TAG = re.compile(rules.LANGUAGE_TAG)
-_FILENAME_DATE = re.compile(rules.FILENAME_DATE)
-_HTML_BREAK = re.compile(rules.HTML_BREAK, re.IGNORECASE)
-_TOML_PAIR = re.compile(rules.TOML_PAIR)
-_TOML_TABLE = re.compile(rules.TOML_TABLE)
-_TOML_STRING = re.compile(rules.TOML_STRING)
-_YAML_PAIR = re.compile(rules.YAML_FALLBACK_PAIR)
-_YAML_ITEM = re.compile(rules.YAML_FALLBACK_ITEM)
-_TOML_BARE_DATE = re.compile(rules.TOML_BARE_DATE)
-_TOML_INLINE_PAIR = re.compile(rules.TOML_INLINE_PAIR)
+_KEY_LINE = lazy_compile(rules.KEY_LINE)
+_URL_VALUE = lazy_compile(rules.URL_VALUE)
+_WIKI_LINK = lazy_compile(rules.WIKI_LINK)
+_LANGUAGE_TAG = lazy_compile(rules.LANGUAGE_TAG)
+_FILENAME_DATE = lazy_compile(rules.FILENAME_DATE)
+_HTML_BREAK = lazy_compile(rules.HTML_BREAK, re.IGNORECASE)
+_TOML_PAIR = lazy_compile(rules.TOML_PAIR)
+_TOML_TABLE = lazy_compile(rules.TOML_TABLE)
+_TOML_STRING = lazy_compile(rules.TOML_STRING)
+_YAML_PAIR = lazy_compile(rules.YAML_FALLBACK_PAIR)
+_YAML_ITEM = lazy_compile(rules.YAML_FALLBACK_ITEM)
+_TOML_BARE_DATE = lazy_compile(rules.TOML_BARE_DATE)
+_TOML_INLINE_PAIR = lazy_compile(rules.TOML_INLINE_PAIR)
 #: Python 3.10 has no ``tomllib``; the line reader stands in for it there.
 HAS_TOMLLIB = sys.version_info >= (3, 11)
 #: What :func:`_toml_value` returns for a value TOML would refuse.

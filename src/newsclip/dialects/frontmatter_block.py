@@ -7,13 +7,13 @@ finding them is cheap, so sniffing a file never loads the YAML or TOML readers.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy_compile
 from ..rules import frontmatter as rules
 
-_KEY_NOISE = re.compile(rules.KEY_NOISE)
-_JSON_KEY = re.compile(rules.SNIFF_JSON_KEY)
+_KEY_NOISE = lazy_compile(rules.KEY_NOISE)
+_JSON_KEY = lazy_compile(rules.SNIFF_JSON_KEY)
 
 
 @dataclass(frozen=True, slots=True)

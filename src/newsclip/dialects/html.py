@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, urljoin, urlsplit
 
@@ -20,6 +19,7 @@ from ..fields.dates import find_dates, is_date_line
 from ..fields.headline import clean_headline
 from ..fields.text import Paragraph, strip_markup
 from ..fields.urls import site_of
+from ..lazyre import lazy_compile
 from ..rules import html as rules
 from ..rules.bylines import PREFIXES
 from . import sniffers
@@ -56,12 +56,12 @@ DESCRIPTION = "a saved web page: <!doctype html>, <html>, <head>/<body> or dense
 #: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
 sniff = sniffers.html
 
-_URL_DATE = re.compile(rules.URL_DATE_PATTERN)
-_URL_DATE_COMPACT = re.compile(rules.URL_COMPACT_DATE_PATTERN)
-_META_COMPACT_DATE = re.compile(rules.META_COMPACT_DATE_PATTERN)
-_LANG = re.compile(rules.LANGUAGE_TAG_PATTERN)
-_WORDS = re.compile(r"\w+")
-_BARE_NAME = re.compile(rules.BARE_NAME_PATTERN)
+_URL_DATE = lazy_compile(rules.URL_DATE_PATTERN)
+_URL_DATE_COMPACT = lazy_compile(rules.URL_COMPACT_DATE_PATTERN)
+_META_COMPACT_DATE = lazy_compile(rules.META_COMPACT_DATE_PATTERN)
+_LANG = lazy_compile(rules.LANGUAGE_TAG_PATTERN)
+_WORDS = lazy_compile(r"\w+")
+_BARE_NAME = lazy_compile(rules.BARE_NAME_PATTERN)
 
 
 def _split(url: str) -> SplitResult:

@@ -14,20 +14,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lazyre import lazy_compile
 from ..rules import html as rules
 from .html_meta import PageInfo, classes_of, in_boilerplate, text_of, text_strings
 
-_WS = re.compile(r"\s+")
-_STYLE_HIDDEN = re.compile(rules.HIDDEN_STYLE_PATTERN, re.IGNORECASE)
+_WS = lazy_compile(r"\s+")
+_STYLE_HIDDEN = lazy_compile(rules.HIDDEN_STYLE_PATTERN, re.IGNORECASE)
 _EMPTY: frozenset[str] = frozenset()
 #: Tags judged even without attributes (furniture and captions are known by their name).
 _ALWAYS_JUDGED = rules.FURNITURE_TAGS | {"figcaption", "noscript"}
 #: Elements whose strings are annotations, not text (their elements are still walked).
 _ANNOTATIONS = frozenset({"rt", "rp"})
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = lazy_compile(r"[^\W\d_]{2,}")
 #: Characters a page may write as entities, so a probe for the raw HTML avoids them.
 _UNSAFE = frozenset("&<>\"'’‘“”«»–—…")
-_SENTENCE_END = re.compile(rules.SENTENCE_END_PATTERN)
+_SENTENCE_END = lazy_compile(rules.SENTENCE_END_PATTERN)
 
 KEEP, SKIP, CAPTION = 0, 1, 2
 

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..lazyre import lazy_compile
 from ..rules import html as rules
 
-_CAMEL = re.compile(rules.CAMEL_CASE_PATTERN)
-_TRAILING_COMMA = re.compile(rules.TRAILING_COMMA_PATTERN)
-_CDATA_OR_COMMENT = re.compile(rules.JSONLD_WRAPPER_PATTERN)
-_WS = re.compile(r"\s+")
+_CAMEL = lazy_compile(rules.CAMEL_CASE_PATTERN)
+_TRAILING_COMMA = lazy_compile(rules.TRAILING_COMMA_PATTERN)
+_CDATA_OR_COMMENT = lazy_compile(rules.JSONLD_WRAPPER_PATTERN)
+_WS = lazy_compile(r"\s+")
 _HIDDEN_TEXT_PARENTS = frozenset({"script", "style", "noscript", "template"})
 #: Elements whose strings are code or annotations, never page text (nor any string below them).
 _NOT_TEXT_PARENTS = frozenset({"script", "style", "template", "rt", "rp"})
@@ -35,8 +36,8 @@ _KEEP_BLANKS = frozenset({"pre", "textarea"})
 _ASCII_BLANKS = " \n\t\f\r"
 #: The name of the document above the top-level elements.
 DOCUMENT = "[document]"
-_SALVAGE = {key: re.compile(source) for key, source in rules.JSONLD_SALVAGE_PATTERNS.items()}
-_SALVAGE_AUTHOR = re.compile(rules.JSONLD_SALVAGE_AUTHOR_PATTERN)
+_SALVAGE = {key: lazy_compile(source) for key, source in rules.JSONLD_SALVAGE_PATTERNS.items()}
+_SALVAGE_AUTHOR = lazy_compile(rules.JSONLD_SALVAGE_AUTHOR_PATTERN)
 
 ARTICLE_RANK = {name: i for i, name in enumerate(rules.JSONLD_ARTICLE_TYPES)}
 PAGE_RANK = {name: len(ARTICLE_RANK) + i for i, name in enumerate(rules.JSONLD_PAGE_TYPES)}
@@ -181,9 +182,9 @@ class _TreeTarget:
         return self.holder
 
 
-_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_XML_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
-_NOT_NAME_CHAR = re.compile(r"[^A-Za-z0-9_.-]")
+_NOT_XML_CHAR = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_NAME = lazy_compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+_NOT_NAME_CHAR = lazy_compile(r"[^A-Za-z0-9_.-]")
 _XML_NAMESPACE = "{http://www.w3.org/XML/1998/namespace}"
 
 
@@ -325,8 +326,8 @@ class PageInfo:
 
 
 _EMPTY: frozenset[str] = frozenset()
-_BODY_HINT = re.compile("|".join(re.escape(h) for h in rules.BODY_CLASS_HINTS))
-_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+_BODY_HINT = lazy_compile("|".join(re.escape(h) for h in rules.BODY_CLASS_HINTS))
+_ALNUM_RUN = lazy_compile(r"[a-z0-9]+")
 
 
 def tokens(tag: Any, cache: dict[int, frozenset[str]] | None = None) -> frozenset[str]:

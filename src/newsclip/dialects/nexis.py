@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..fields import bylines, dates
 from ..fields.text import paragraphs_from_lines, word_count
+from ..lazyre import lazy_compile
 from ..rules import nexis as rules
 from . import sniffers
 from .base import Context, Draft
@@ -31,24 +32,24 @@ sniff = sniffers.nexis
 
 Line = tuple[int, str]
 
-_COUNTER = re.compile(r"(?:" + "|".join(rules.COUNTER_PATTERNS) + r")", re.IGNORECASE)
-_COUNTER_M = re.compile(
+_COUNTER = lazy_compile(r"(?:" + "|".join(rules.COUNTER_PATTERNS) + r")", re.IGNORECASE)
+_COUNTER_M = lazy_compile(
     r"^[ \t]{0,200}(?:" + "|".join(rules.COUNTER_PATTERNS) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
 )
-_DOCUMENTS_TOTAL = re.compile(rules.DOCUMENTS_TOTAL, re.IGNORECASE)
-_PAGE_FURNITURE = re.compile("|".join(f"(?:{p})" for p in rules.PAGE_FURNITURE), re.IGNORECASE)
-_COPYRIGHT = re.compile(rules.COPYRIGHT_LINE, re.IGNORECASE)
-_EDITION = re.compile(rules.EDITION_LINE, re.IGNORECASE)
-_LENGTH = re.compile(rules.LENGTH_VALUE, re.IGNORECASE)
-_PUBLICATION_SUFFIX = re.compile(rules.PUBLICATION_LANGUAGE_SUFFIX, re.IGNORECASE)
-_HIGHLIGHT_TAG = re.compile(r"</?(?:u|b|i|em|strong|mark)>", re.IGNORECASE)
-_HIGHLIGHT_STARS = re.compile(r"\*\*\*(?=[^\s*])|(?<=[^\s*])\*\*\*")
-_SPACES = re.compile(r"[ \t]+")
-_DATELINE_DATE = re.compile(rules.DATELINE_DATE_TAIL)
+_DOCUMENTS_TOTAL = lazy_compile(rules.DOCUMENTS_TOTAL, re.IGNORECASE)
+_PAGE_FURNITURE = lazy_compile("|".join(f"(?:{p})" for p in rules.PAGE_FURNITURE), re.IGNORECASE)
+_COPYRIGHT = lazy_compile(rules.COPYRIGHT_LINE, re.IGNORECASE)
+_EDITION = lazy_compile(rules.EDITION_LINE, re.IGNORECASE)
+_LENGTH = lazy_compile(rules.LENGTH_VALUE, re.IGNORECASE)
+_PUBLICATION_SUFFIX = lazy_compile(rules.PUBLICATION_LANGUAGE_SUFFIX, re.IGNORECASE)
+_HIGHLIGHT_TAG = lazy_compile(r"</?(?:u|b|i|em|strong|mark)>", re.IGNORECASE)
+_HIGHLIGHT_STARS = lazy_compile(r"\*\*\*(?=[^\s*])|(?<=[^\s*])\*\*\*")
+_SPACES = lazy_compile(r"[ \t]+")
+_DATELINE_DATE = lazy_compile(rules.DATELINE_DATE_TAIL)
 
 _BODY_ENDING = frozenset(rules.BODY_ENDING_LABELS)
-_LIST_SEPARATOR = re.compile(r"[;,/]")
-_NON_DIGITS = re.compile(r"\D")
+_LIST_SEPARATOR = lazy_compile(r"[;,/]")
+_NON_DIGITS = lazy_compile(r"\D")
 _MAX_HEADLINE_LINES = 3
 _MAX_DATE_LINE = 120
 _DATE_LINE_REACH = 12

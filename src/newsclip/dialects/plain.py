@@ -12,6 +12,7 @@ import re
 
 from ..fields import dates, urls
 from ..fields.text import Paragraph
+from ..lazyre import lazy_compile
 from ..rules.plain import (
     HEADER_LABELS,
     NOT_HEADLINE_PATTERNS,
@@ -50,14 +51,14 @@ DESCRIPTION = "scraper dumps, copy-paste and text-browser page dumps: a header s
 #: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
 sniff = sniffers.plain
 
-_LABEL = re.compile(r"^\s{0,8}(?P<label>[A-Za-zÀ-ÿА-яЁё()\- ]{1,24}?)\s?[:：]\s*(?P<value>.*)$")
+_LABEL = lazy_compile(r"^\s{0,8}(?P<label>[A-Za-zÀ-ÿА-яЁё()\- ]{1,24}?)\s?[:：]\s*(?P<value>.*)$")
 #: A Markdown link (its target possibly wrapped onto a second line), for the page's own address.
-_MD_LINK_TARGET = re.compile(
+_MD_LINK_TARGET = lazy_compile(
     r"\[(?P<label>[^\[\]]{1,300})\]\(\s?(?P<target>https?://[^()\s]{1,500}(?:\n[^()\s]{1,500})?)"
     r"(?:\s\"[^\"\n]{0,200}\")?\)"
 )
-_LETTER = re.compile(r"[^\W\d_]")
-_NOT_HEADLINE = re.compile("|".join(f"(?:{p})" for p in NOT_HEADLINE_PATTERNS), re.IGNORECASE)
+_LETTER = lazy_compile(r"[^\W\d_]")
+_NOT_HEADLINE = lazy_compile("|".join(f"(?:{p})" for p in NOT_HEADLINE_PATTERNS), re.IGNORECASE)
 #: How many blocks above the body the header stack may reach.
 _HEADER_REACH = 18
 #: Headline scoring: per line of distance from the body, for a title the page repeats, for a line

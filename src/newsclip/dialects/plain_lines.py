@@ -7,28 +7,28 @@ them and find the densest run of prose, which is the article.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ..fields import dates
 from ..fields.text import clean_inline
+from ..lazyre import lazy_compile
 from ..rules.plain import END_MARKERS, NAV_PREFIXES, SEPARATORS
 from .plain_names import maybe_byline
 
-_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\)")
-_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\((?:[^()\s]{0,2000})(?: \"[^\"\n]{0,200}\")?\)")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+")
-_MD_EMPH = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
-_DANGLING_LINK = re.compile(r"\]\([^()\s]{0,2000}$")
-_LINK_TAIL = re.compile(r"[^()\s]{0,2000}?\)")
+_MD_IMAGE = lazy_compile(r"!\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\)")
+_MD_LINK = lazy_compile(r"\[([^\[\]\n]{0,500})\]\((?:[^()\s]{0,2000})(?: \"[^\"\n]{0,200}\")?\)")
+_MD_HEADING = lazy_compile(r"^(#{1,6})\s+")
+_MD_EMPH = lazy_compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
+_DANGLING_LINK = lazy_compile(r"\]\([^()\s]{0,2000}$")
+_LINK_TAIL = lazy_compile(r"[^()\s]{0,2000}?\)")
 #: "#Site » Feed Site » Comments": a text browser's list of the page's <link> titles.
-_LINK_LIST = re.compile(r"#[^\s#]")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_SENTENCE_PUNCT = re.compile(r"[.!?;][\"'”’»)]?(?:\s|$)")
-_CRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\|)\s|(?:^|\s)\d{1,2}\.\s(?=\S)")
-CLOSING = re.compile(r"[.…][\"'”’»)]?$")
-TERMINAL = re.compile(r"[.!?…][\"'”’»)]?$")
+_LINK_LIST = lazy_compile(r"#[^\s#]")
+_MD_ESCAPE = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_SENTENCE_PUNCT = lazy_compile(r"[.!?;][\"'”’»)]?(?:\s|$)")
+_CRUMB_SEPARATOR = lazy_compile(r"\s(?:>|»|›|/|\|)\s|(?:^|\s)\d{1,2}\.\s(?=\S)")
+CLOSING = lazy_compile(r"[.…][\"'”’»)]?$")
+TERMINAL = lazy_compile(r"[.!?…][\"'”’»)]?$")
 _END_MARKERS = frozenset(END_MARKERS)
 _SEPARATORS = frozenset(SEPARATORS)
 

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..fields import bylines
+from ..lazyre import lazy_compile
 from ..rules.bylines import LABELS as BYLINE_LABELS
 from ..rules.bylines import NOT_NAME_WORDS
 from ..rules.bylines import PREFIXES as BYLINE_PREFIXES
@@ -22,33 +23,33 @@ if TYPE_CHECKING:
     from .plain_lines import Block, PageText
 
 #: A Markdown link whose target is an author page; the target may be wrapped onto a second line.
-_AUTHOR_LINK = re.compile(
+_AUTHOR_LINK = lazy_compile(
     r"\[(?P<name>[^\[\]\n]{2,60})\]\(\s?https?://[^()\s]{1,200}?(?:\n[^()\s]{0,200}?)?"
     r"/(?:" + "|".join(AUTHOR_PATH_SEGMENTS) + r")/",
     re.IGNORECASE,
 )
-BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.I)
+BARE_URL = lazy_compile(r"^<?(?:https?://|www\.)\S+>?$", re.I)
 #: A cheap test that a line could be a byline at all, before the full byline scorer runs.
 _BYLINE_WORDS = sorted({w.rstrip(":：").casefold() for group in BYLINE_PREFIXES.values() for w in group}
                        | {w.casefold() for w in BYLINE_LABELS}, key=len, reverse=True)
-_BYLINE_LEAD = re.compile(r"(?:" + "|".join(re.escape(w) for w in _BYLINE_WORDS) + r")\s?[:：]?\s+", re.IGNORECASE)
+_BYLINE_LEAD = lazy_compile(r"(?:" + "|".join(re.escape(w) for w in _BYLINE_WORDS) + r")\s?[:：]?\s+", re.IGNORECASE)
 #: "ByJ.R. Stone", "Geschrieben vonElisa": a byline word glued to the name by a text browser.
-_GLUED_BYLINE_WORD = re.compile(r"\b(By|by|BY|Von|von|Par|par|Por|por|Door|door)(?=[A-ZÀ-ÖØ-Þ])")
+_GLUED_BYLINE_WORD = lazy_compile(r"\b(By|by|BY|Von|von|Par|par|Por|por|Door|door)(?=[A-ZÀ-ÖØ-Þ])")
 #: One token of a person's name: "Jane", "O'Brien", "J.R.", "Müller-Lüdenscheidt", "van".
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’\-]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|(?:[A-Z]\.){1,3}|van|von|de|der|da|di|le|la|del|bin|al-[A-Z][a-z]+)$")
+_NAME_TOKEN = lazy_compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’\-]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|(?:[A-Z]\.){1,3}|van|von|de|der|da|di|le|la|del|bin|al-[A-Z][a-z]+)$")
 _NOT_NAME_WORDS = frozenset(NOT_NAME_WORDS)
 _MAX_NAME_TOKENS = 4
-_INITIAL = re.compile(r"^[A-Z]\.$")
+_INITIAL = lazy_compile(r"^[A-Z]\.$")
 _PARTICLES = frozenset({"van", "von", "de", "der", "da", "di", "le", "la", "del", "bin"})
 #: A user name standing for the author in blog templates: "gizzmo", "freeman1984", "C.Habermueller".
-_USER_NAME = re.compile(r"^(?=[^\d]*[A-Za-zÀ-ÿ])[\w.\-]{3,30}$")
+_USER_NAME = lazy_compile(r"^(?=[^\d]*[A-Za-zÀ-ÿ])[\w.\-]{3,30}$")
 #: What separates a name from the rest of a dated header line once the date is cut out.
-_PIECE_SEPARATOR = re.compile(r"\s*(?:[|,;·•/]|\s[-–—]\s|:)\s*")
+_PIECE_SEPARATOR = lazy_compile(r"\s*(?:[|,;·•/]|\s[-–—]\s|:)\s*")
 #: Words that travel with a date and are not part of a name.
 _DATE_NOISE = frozenset({"uhr", "stand", "um", "am", "on", "at", "le", "el", "il", "op", "h", "pm", "gmt", "in", "à",
                          "utc", "cet", "cest", "est", "edt", "aktualisiert", "updated", "published", "von",
                          "by", "par", "por", "door", "di"})
-BYLINE_HINT = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in _BYLINE_WORDS) + r")(?:[^\w]|$)",
+BYLINE_HINT = lazy_compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in _BYLINE_WORDS) + r")(?:[^\w]|$)",
                           re.IGNORECASE)
 def author_link(text: str, draft: Draft) -> None:
     """A Markdown link to the site's author page ("[Jane Doe](https://site/author/jane-doe/)") names the author."""

@@ -7,6 +7,7 @@ import re
 from ..fields import bylines, dates
 from ..fields.markdown import NumberedLine, first_heading, markdown_lines
 from ..fields.text import paragraphs_from_lines
+from ..lazyre import lazy_compile
 from ..rules import reader as rules
 from . import sniffers
 from .base import Context, Draft
@@ -17,11 +18,11 @@ DESCRIPTION = "reader-service output: Title:, URL Source:, Published Time:, then
 #: How likely a text is in this layout (0 to 1); kept apart from the parser, see :mod:`.sniffers`.
 sniff = sniffers.reader
 
-_HEADER_LINE = re.compile(rules.HEADER_LINE)
-_ERROR_WARNING = re.compile(rules.ERROR_WARNING, re.IGNORECASE)
-_LINK_ONLY_LINE = re.compile(rules.LINK_ONLY_LINE)
-_LINK_PARTS = re.compile(rules.LINK_PARTS)
-_BYLINE_PREFIX = re.compile(rules.BYLINE_PREFIX)
+_HEADER_LINE = lazy_compile(rules.HEADER_LINE)
+_ERROR_WARNING = lazy_compile(rules.ERROR_WARNING, re.IGNORECASE)
+_LINK_ONLY_LINE = lazy_compile(rules.LINK_ONLY_LINE)
+_LINK_PARTS = lazy_compile(rules.LINK_PARTS)
+_BYLINE_PREFIX = lazy_compile(rules.BYLINE_PREFIX)
 _ERROR_TITLES = frozenset(rules.ERROR_TITLES)
 _TAIL_HEADINGS = frozenset(rules.TAIL_HEADINGS)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import LazyPattern, lazy_compile
 from ..rules import email as email_rules
 from ..rules import factiva as factiva_rules
 from ..rules import frontmatter as frontmatter_rules
@@ -24,9 +25,9 @@ from ..rules import reader as reader_rules
 from .frontmatter_block import find_block, fold_key
 
 
-def line_start(pattern: str, flags: int = 0) -> re.Pattern[str]:
+def line_start(pattern: str, flags: int = 0) -> LazyPattern:
     """``pattern`` anchored at a line start, for searching in :func:`with_leading_break` text."""
-    return re.compile(r"\n(?:" + pattern + ")", flags | re.MULTILINE)
+    return lazy_compile(r"\n(?:" + pattern + ")", flags | re.MULTILINE)
 
 
 def with_leading_break(text: str) -> str:
@@ -55,9 +56,9 @@ def reader(text: str) -> float:
 
 # --------------------------------------------------------------------------- front matter
 
-_YAML_KEY = re.compile(frontmatter_rules.SNIFF_YAML_KEY)
-_TOML_KEY = re.compile(frontmatter_rules.SNIFF_TOML_KEY)
-_JSON_KEY = re.compile(frontmatter_rules.SNIFF_JSON_KEY)
+_YAML_KEY = lazy_compile(frontmatter_rules.SNIFF_YAML_KEY)
+_TOML_KEY = lazy_compile(frontmatter_rules.SNIFF_TOML_KEY)
+_JSON_KEY = lazy_compile(frontmatter_rules.SNIFF_JSON_KEY)
 
 
 def frontmatter(text: str) -> float:
@@ -90,7 +91,7 @@ def _all_yaml_shaped(text: str) -> bool:
 
 # --------------------------------------------------------------------------- Nexis
 
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = lazy_compile(r"[ \t]+")
 _NEXIS_COUNTER = line_start(
     r"[ \t]{0,200}(?:" + "|".join(nexis_rules.COUNTER_PATTERNS) + r")[ \t]*$", re.IGNORECASE
 )
@@ -188,8 +189,8 @@ def _date_follows(text: str, end: int) -> bool:
 
 # --------------------------------------------------------------------------- e-mail
 
-EMAIL_HEADER_LINE = re.compile(email_rules.HEADER_LINE)
-MBOX_FROM = re.compile(email_rules.MBOX_FROM)
+EMAIL_HEADER_LINE = lazy_compile(email_rules.HEADER_LINE)
+MBOX_FROM = lazy_compile(email_rules.MBOX_FROM)
 
 
 def has_shape(pattern: re.Pattern[str], line: str) -> bool:
@@ -227,9 +228,9 @@ def email(text: str) -> float:
 
 # --------------------------------------------------------------------------- HTML
 
-HTML_LEADING_JUNK = re.compile(html_rules.LEADING_JUNK_PATTERN, re.DOTALL)
-HTML_OPENING_TAG = re.compile(html_rules.OPENING_TAG_PATTERN)
-HTML_TAG = re.compile(html_rules.TAG_PATTERN)
+HTML_LEADING_JUNK = lazy_compile(html_rules.LEADING_JUNK_PATTERN, re.DOTALL)
+HTML_OPENING_TAG = lazy_compile(html_rules.OPENING_TAG_PATTERN)
+HTML_TAG = lazy_compile(html_rules.TAG_PATTERN)
 
 
 def html(text: str) -> float:

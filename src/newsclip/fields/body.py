@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lazyre import lazy_compile
 from ..rules.boilerplate import (
     BOILERPLATE_LINES,
     BOILERPLATE_PREFIXES,
@@ -16,19 +17,19 @@ from ..rules.boilerplate import (
 from .dateline import Dateline, find_dateline
 from .text import Paragraph
 
-_BOILER_PREFIX = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PREFIXES), re.IGNORECASE)
-_PROMO = re.compile(
+_BOILER_PREFIX = lazy_compile("|".join(f"(?:{p})" for p in BOILERPLATE_PREFIXES), re.IGNORECASE)
+_PROMO = lazy_compile(
     r"(?:" + "|".join(re.escape(label) for label in sorted(PROMO_LABELS, key=len, reverse=True)) + r")"
     r"\s?[:：]\s*(?P<title>\S.*)$",
     re.IGNORECASE,
 )
 _CAPTION_PREFIX = tuple(p.casefold() for p in CAPTION_PREFIXES)
 _CREDIT_WORDS = frozenset(w.casefold() for w in CREDIT_WORDS)
-_CREDIT_TAIL = re.compile(r"\s?/\s?(?P<credit>[^/]{2,60})$")
-_TRUNCATED = re.compile(TRUNCATION_MARKER)
+_CREDIT_TAIL = lazy_compile(r"\s?/\s?(?P<credit>[^/]{2,60})$")
+_TRUNCATED = lazy_compile(TRUNCATION_MARKER)
 #: Only the end of the last paragraph is searched for the marker: its leading ``\s*`` is quadratic on long runs.
 _TRUNCATION_TAIL = 200
-_SENTENCE_END = re.compile(r"[.!?…\"'”’»:;)]$")
+_SENTENCE_END = lazy_compile(r"[.!?…\"'”’»:;)]$")
 _TRIM = " \t.:·•|–—-*+"
 
 

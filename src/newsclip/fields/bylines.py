@@ -54,28 +54,28 @@ def _is_cjk(char: str) -> bool:
 
 _WORD_PREFIXES = [p for p in _ALL_PREFIXES if not p.endswith((":", "：")) and not any(map(_is_cjk, p))]
 _MARK_PREFIXES = [p for p in _ALL_PREFIXES if p not in _WORD_PREFIXES]
-_PREFIX = re.compile(
+_PREFIX = lazy_compile(
     rf"(?i)(?:(?P<word>{_alternation(_WORD_PREFIXES)})(?:\s*[:：]\s*|\s+)"
     rf"|(?P<mark>{_alternation(_MARK_PREFIXES)})\s*)"
 )
-_EN_PREFIX = re.compile(rf"(?i)(?:{_alternation([p for p in rules.PREFIXES['en'] if p != 'From'])})\s+")
-_INNER_PREFIX = re.compile(rf"(?i)\s(?P<word>{_alternation(_WORD_PREFIXES)})\s+")
-_INNER_LABEL = re.compile(r"(?<=\s)[^\W\d_]{2,30}[:：](?=\s|$)")
-_LABEL = re.compile(rf"(?i)(?:{_alternation(rules.LABELS)})\s*[:：]\s*")
-_REJECT = re.compile(rf"(?i)(?:{_alternation(rules.REJECT_OPENINGS)})(?![^\W\d_])")
-_SEPARATOR = re.compile(
+_EN_PREFIX = lazy_compile(rf"(?i)(?:{_alternation([p for p in rules.PREFIXES['en'] if p != 'From'])})\s+")
+_INNER_PREFIX = lazy_compile(rf"(?i)\s(?P<word>{_alternation(_WORD_PREFIXES)})\s+")
+_INNER_LABEL = lazy_compile(r"(?<=\s)[^\W\d_]{2,30}[:：](?=\s|$)")
+_LABEL = lazy_compile(rf"(?i)(?:{_alternation(rules.LABELS)})\s*[:：]\s*")
+_REJECT = lazy_compile(rf"(?i)(?:{_alternation(rules.REJECT_OPENINGS)})(?![^\W\d_])")
+_SEPARATOR = lazy_compile(
     rf"\s*[{re.escape(rules.SEPARATOR_CHARS)}]\s*|\s+[-–—]\s+|(?<=[a-zà-ÿ]{{2}})\.\s+"
     rf"|\s+(?:(?i:{_alternation(rules.CONJUNCTIONS)})|&|{_alternation(rules.LOWERCASE_CONJUNCTIONS)})\s+"
 )
-_PAREN = re.compile(r"\(([^()]{0,200})\)")
-_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
-_HANDLE = re.compile(r"(?<![\w.])@\w{1,50}")
-_SPACES = re.compile(r"\s+")
-_DIGIT = re.compile(r"\d")
-_MD_LINK = re.compile(r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,2000}\)")
-_WIKI_LINK = re.compile(r"\[\[([^\[\]|]{1,200})(?:\|[^\[\]]{0,200})?\]\]")
-_QUOTED = re.compile(r"'((?:[^'\\]|\\.){0,300})'|\"((?:[^\"\\]|\\.){0,300})\"")
-_HYPHEN_OR_APOSTROPHE = re.compile(r"([-'’])")
+_PAREN = lazy_compile(r"\(([^()]{0,200})\)")
+_EMAIL = lazy_compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+_HANDLE = lazy_compile(r"(?<![\w.])@\w{1,50}")
+_SPACES = lazy_compile(r"\s+")
+_DIGIT = lazy_compile(r"\d")
+_MD_LINK = lazy_compile(r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,2000}\)")
+_WIKI_LINK = lazy_compile(r"\[\[([^\[\]|]{1,200})(?:\|[^\[\]]{0,200})?\]\]")
+_QUOTED = lazy_compile(r"'((?:[^'\\]|\\.){0,300})'|\"((?:[^\"\\]|\\.){0,300})\"")
+_HYPHEN_OR_APOSTROPHE = lazy_compile(r"([-'’])")
 _INVISIBLE = str.maketrans("", "", rules.INVISIBLE_CHARS)
 _MONTHS = _alternation(rules.MONTHS)
 _WEEKDAY = rf"(?:(?:{_alternation(rules.WEEKDAYS)})\.?,?\s+)?"

@@ -173,7 +173,7 @@ _MDY = (
     rf"(?:,{_S}{{0,3}}|{_S}{{1,3}})(?P<mdy_y>{_YEAR})"
 )
 
-_DATE_RE = re.compile(
+_DATE_RE = lazy_compile(
     _START + _TIME_FIRST + _WEEKDAY_FIRST
     + rf"(?:{_ISO}|{_NUMERIC}|{_CJK}|{_DMY}|{_MDY})"
     + _YEAR_SUFFIX + _WEEKDAY_AFTER
@@ -203,15 +203,15 @@ _LABEL_RE = lazy_compile(
     re.IGNORECASE,
 )
 _FILLER_RE = lazy_compile(_START + rf"(?:{_alt(rules.DATE_LINE_FILLERS)}){_WORD_END}", re.IGNORECASE)
-_ALNUM_RE = re.compile(r"[^\W_]")
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_AFTER_SLASH_RE = re.compile(rf"{_S}*[/|•·]{_S}*")
-_YEAR_RE = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d|2100)(?!\d)")
-_FOUR_DIGITS_RE = re.compile(r"\d{4}(?!\d)(?<!\d{5})")
-_ANY_DIGIT_RE = re.compile(r"\d")
-_RUN_RE = re.compile(r"[^\W_]*")
+_ALNUM_RE = lazy_compile(r"[^\W_]")
+_LETTER_RE = lazy_compile(r"[^\W\d_]")
+_AFTER_SLASH_RE = lazy_compile(rf"{_S}*[/|•·]{_S}*")
+_YEAR_RE = lazy_compile(r"(?<!\d)(?:1[89]\d\d|20\d\d|2100)(?!\d)")
+_FOUR_DIGITS_RE = lazy_compile(r"\d{4}(?!\d)(?<!\d{5})")
+_ANY_DIGIT_RE = lazy_compile(r"\d")
+_RUN_RE = lazy_compile(r"[^\W_]*")
 _MIDNIGHT = frozenset(map(_norm, rules.MIDNIGHT_WORDS))
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = lazy_compile(r"[^\W\d_]+")
 #: Words one of which every relative date holds: its day word, or its unit and "ago"/"vor".
 _DAY_WORD_HEADS = frozenset(_WORD_RE.findall(w.lower())[-1] for w in rules.DAY_WORDS)
 _UNIT_WORDS = frozenset(w.lower() for w in rules.RELATIVE_UNITS)

@@ -16,17 +16,18 @@ import html
 import re
 from collections.abc import Iterable
 
+from ..lazyre import lazy_compile
 from ..rules import headline as rules
 from ..rules.bylines import AGENCIES
 
 #: An HTML tag or comment opener; ``[^<>]*`` stops at the next angle bracket, so the scan is linear.
-_TAG = re.compile(r"</?[A-Za-z!][^<>]*>")
+_TAG = lazy_compile(r"</?[A-Za-z!][^<>]*>")
 _INVISIBLE = str.maketrans("", "", rules.INVISIBLE_CHARS)
-_SPACES = re.compile(r"\s+")
-_MD_LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}\)")
-_MD_HEADING = re.compile(r"#{1,6} ")
-_DOMAIN = re.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[A-Za-z]{2,12}")
-_SEPARATOR = re.compile(
+_SPACES = lazy_compile(r"\s+")
+_MD_LINK = lazy_compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}\)")
+_MD_HEADING = lazy_compile(r"#{1,6} ")
+_DOMAIN = lazy_compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[A-Za-z]{2,12}")
+_SEPARATOR = lazy_compile(
     "(?: ?(?:" + "|".join(re.escape(s) for s in rules.PIPE_SEPARATORS) + ") ?"
     "| (?:" + "|".join(re.escape(s) for s in rules.SPACED_SEPARATORS) + ") )"
 )

@@ -8,23 +8,29 @@ line's number so paragraphs still point at the input.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from ..lazyre import lazy_compile
 from ..rules import markdown as rules
-from .text import Paragraph, drop_comments, has_markup, paragraphs_from_lines, strip_markup
+from .text import (
+    Paragraph,
+    drop_comments,
+    has_markup,
+    paragraphs_from_lines,
+    strip_markup,
+)
 
 NumberedLine = tuple[int, str]
 
-_IMAGE_LINE = re.compile(rules.IMAGE_LINE)
-_INLINE_IMAGE = re.compile(rules.INLINE_IMAGE)
-_INLINE_LINK = re.compile(rules.INLINE_LINK)
-_REFERENCE_LINK = re.compile(rules.REFERENCE_LINK)
-_REFERENCE_DEFINITION = re.compile(rules.REFERENCE_DEFINITION)
-_AUTOLINK = re.compile(rules.AUTOLINK)
-_INLINE_CODE = re.compile(rules.INLINE_CODE)
+_IMAGE_LINE = lazy_compile(rules.IMAGE_LINE)
+_INLINE_IMAGE = lazy_compile(rules.INLINE_IMAGE)
+_INLINE_LINK = lazy_compile(rules.INLINE_LINK)
+_REFERENCE_LINK = lazy_compile(rules.REFERENCE_LINK)
+_REFERENCE_DEFINITION = lazy_compile(rules.REFERENCE_DEFINITION)
+_AUTOLINK = lazy_compile(rules.AUTOLINK)
+_INLINE_CODE = lazy_compile(rules.INLINE_CODE)
 _EMPHASIS = tuple(
-    re.compile(source)
+    lazy_compile(source)
     for source in (
         rules.STRONG_STARS,
         rules.STRONG_UNDERSCORES,
@@ -33,18 +39,18 @@ _EMPHASIS = tuple(
         rules.STRIKETHROUGH,
     )
 )
-_ESCAPE = re.compile(rules.ESCAPABLE)
-_ATX_HEADING = re.compile(rules.ATX_HEADING)
-_RULE_LINE = re.compile(rules.RULE_LINE)
-_EQUALS_LINE = re.compile(rules.EQUALS_LINE)
-_BULLET = re.compile(rules.BULLET)
-_ORDERED_ITEM = re.compile(rules.ORDERED_ITEM)
-_BLOCKQUOTE = re.compile(rules.BLOCKQUOTE)
-_FENCE = re.compile(rules.FENCE)
-_TABLE_SEPARATOR = re.compile(rules.TABLE_SEPARATOR)
-_TEMPLATE_LINE = re.compile(rules.TEMPLATE_LINE)
-_TITLE_NOISE = re.compile(rules.TITLE_NOISE)
-_SPACES = re.compile(r"\s+")
+_ESCAPE = lazy_compile(rules.ESCAPABLE)
+_ATX_HEADING = lazy_compile(rules.ATX_HEADING)
+_RULE_LINE = lazy_compile(rules.RULE_LINE)
+_EQUALS_LINE = lazy_compile(rules.EQUALS_LINE)
+_BULLET = lazy_compile(rules.BULLET)
+_ORDERED_ITEM = lazy_compile(rules.ORDERED_ITEM)
+_BLOCKQUOTE = lazy_compile(rules.BLOCKQUOTE)
+_FENCE = lazy_compile(rules.FENCE)
+_TABLE_SEPARATOR = lazy_compile(rules.TABLE_SEPARATOR)
+_TEMPLATE_LINE = lazy_compile(rules.TEMPLATE_LINE)
+_TITLE_NOISE = lazy_compile(rules.TITLE_NOISE)
+_SPACES = lazy_compile(r"\s+")
 
 #: Escaped characters are parked in the Private Use Area while inline markup is removed.
 _PARK_BASE = 0xE000

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
-import re
 from typing import Iterable, NamedTuple
 
-_TAG_HINT = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>|<!--|&#?\w{1,32};")
-_WS = re.compile(r"[ \t\f\v]+")
-_ALL_WS = re.compile(r"\s+")
+from ..lazyre import lazy_compile
+
+_TAG_HINT = lazy_compile(r"</?[A-Za-z][^<>\n]{0,500}>|<!--|&#?\w{1,32};")
+_WS = lazy_compile(r"[ \t\f\v]+")
+_ALL_WS = lazy_compile(r"\s+")
 
 
 class Paragraph(NamedTuple):

@@ -17,22 +17,22 @@ dropped; other parameters keep their order and spelling, other fragments are kep
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit, urlunsplit
 
+from ..lazyre import lazy_compile
 from ..rules import urls as rules
 
-_SOFT_BREAK = re.compile(r"=\r?\n")
-_QP_EQUALS = re.compile(r"=3[Dd]")
+_SOFT_BREAK = lazy_compile(r"=\r?\n")
+_QP_EQUALS = lazy_compile(r"=3[Dd]")
 _INVISIBLE = str.maketrans("", "", rules.INVISIBLE_CHARS)
-_PIECE = re.compile(r"\S+")
-_SIGNAL = re.compile(rules.CONTINUATION_SIGNAL)
-_START = re.compile(rules.URL_START)
-_FIND = re.compile(rules.URL_START + rules.URL_BODY)
-_LABEL_LINE = re.compile(rules.LABEL_LINE)
-_DATE_ONLY = re.compile(rules.DATE_ONLY)
-_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
-_LABEL_BEFORE = re.compile(r"[^\s:]{1,30}(?: [^\s:]{1,30}){0,3}:\s*")
+_PIECE = lazy_compile(r"\S+")
+_SIGNAL = lazy_compile(rules.CONTINUATION_SIGNAL)
+_START = lazy_compile(rules.URL_START)
+_FIND = lazy_compile(rules.URL_START + rules.URL_BODY)
+_LABEL_LINE = lazy_compile(rules.LABEL_LINE)
+_DATE_ONLY = lazy_compile(rules.DATE_ONLY)
+_PLAIN_WORD = lazy_compile(r"[A-Z][a-z]+")
+_LABEL_BEFORE = lazy_compile(r"[^\s:]{1,30}(?: [^\s:]{1,30}){0,3}:\s*")
 _URL_CHARS = frozenset(rules.URL_CHARS)
 _TRACKING = frozenset(p.casefold() for p in rules.TRACKING_PARAMS)
 _OPENERS = "".join(o for o, _ in rules.WRAPPERS)
