@@ -10,29 +10,36 @@ compiled pattern.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
 class LazyPattern:
-    """Stands in for ``re.compile(pattern, flags)`` and compiles it when a method is first asked for."""
+    """Stands in for ``re.compile(pattern, flags)`` and compiles it when a method is first asked for.
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = pattern
-        self.flags = flags
+    ``pattern`` may be a function that returns the source, for sources that are
+    themselves costly to build (alternations made from long word lists).
+    """
+
+    def __init__(self, pattern: str | Callable[[], str], flags: int = 0) -> None:
+        self._source = pattern
+        self._flags = flags
 
     def __getattr__(self, name: str) -> Any:
         # Called only for names not yet set: compile once, then keep the bound methods.
-        compiled = re.compile(self.pattern, self.flags)
+        source = self._source if isinstance(self._source, str) else self._source()
+        compiled = re.compile(source, self._flags)
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
+        self.pattern = compiled.pattern
         return getattr(compiled, name)
 
     def __repr__(self) -> str:
-        return f"lazy_compile({self.pattern[:40]!r}...)"
+        return f"<lazy pattern {self._source if isinstance(self._source, str) else '(built on use)'!r:.60}>"
 
 
-def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
-    """A pattern that behaves like ``re.compile(pattern, flags)`` but is compiled when first used."""
+def lazy_compile(pattern: str | Callable[[], str], flags: int = 0) -> LazyPattern:
+    """A pattern that behaves like ``re.compile(pattern, flags)`` but is built and compiled when first used."""
     return LazyPattern(pattern, flags)

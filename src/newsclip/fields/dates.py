@@ -78,6 +78,12 @@ def _alt(words: Iterable[str], *, fold: bool = True) -> str:
 
     Inner spaces match 1-3 blanks; longer words are tried before their prefixes.
     """
+    return _alt_of(tuple(words), fold)
+
+
+@lru_cache(maxsize=None)
+def _alt_of(words: tuple[str, ...], fold: bool) -> str:
+    """:func:`_alt`, built once per word list (the time patterns repeat theirs)."""
     tree: dict[str, dict] = {}
     for word in {w.lower() if fold else w for w in words}:
         node = tree
@@ -181,28 +187,43 @@ _DATE_RE = lazy_compile(
     re.IGNORECASE,
 )
 
-_COUNT = rf"(?:\d{{1,3}}(?!\d)|(?:{_alt(rules.NUMBER_WORDS)}){_WORD_END})"
-_UNIT = rf"(?:{_alt(rules.RELATIVE_UNITS)}){_WORD_END}\.?"
-_RELATIVE_RE = lazy_compile(
-    _START + "(?:"
-    rf"(?P<n1>{_COUNT}){_S}{{0,2}}(?P<u1>{_UNIT}){_S}{{1,3}}(?:{_alt(rules.RELATIVE_SUFFIXES)})"
-    rf"|(?:{_alt(rules.RELATIVE_PREFIXES)}){_S}{{1,3}}(?P<n2>{_COUNT}){_S}{{0,2}}(?P<u2>{_UNIT})"
-    rf"|(?P<day>{_alt(rules.DAY_WORDS)})(?:{_CONNECT}{_time('r_', dot=False)})?"
-    rf"){_WORD_END}",
-    re.IGNORECASE,
-)
+
+def _relative_source() -> str:
+    """"3 hours ago", "vor 2 Tagen", "il y a 5 minutes", "yesterday 10:30"."""
+    count = rf"(?:\d{{1,3}}(?!\d)|(?:{_alt(rules.NUMBER_WORDS)}){_WORD_END})"
+    unit = rf"(?:{_alt(rules.RELATIVE_UNITS)}){_WORD_END}\.?"
+    return (
+        _START + "(?:"
+        rf"(?P<n1>{count}){_S}{{0,2}}(?P<u1>{unit}){_S}{{1,3}}(?:{_alt(rules.RELATIVE_SUFFIXES)})"
+        rf"|(?:{_alt(rules.RELATIVE_PREFIXES)}){_S}{{1,3}}(?P<n2>{count}){_S}{{0,2}}(?P<u2>{unit})"
+        rf"|(?P<day>{_alt(rules.DAY_WORDS)})(?:{_CONNECT}{_time('r_', dot=False)})?"
+        rf"){_WORD_END}"
+    )
+
+
+def _label_source() -> str:
+    """A date label: "Published", "Mis à jour le", or a word with a colon ("Date:")."""
+    return (
+        _START
+        + rf"(?:(?P<label>{_alt(w for ws in rules.LABELS.values() for w in ws)}){_WORD_END}"
+        + rf"|(?P<colon>{_alt(rules.COLON_LABELS)}){_S}{{0,2}}:)"
+    )
+
+
+def _filler_source() -> str:
+    """Short words between a label and its date in a date-only line: the "on" of "Posted on"."""
+    return _START + rf"(?:{_alt(rules.DATE_LINE_FILLERS)}){_WORD_END}"
+
+
+# Relative dates, labels and fillers are needed by few inputs: built and compiled on first use.
+_RELATIVE_RE = lazy_compile(_relative_source, re.IGNORECASE)
+_LABEL_RE = lazy_compile(_label_source, re.IGNORECASE)
+_FILLER_RE = lazy_compile(_filler_source, re.IGNORECASE)
 
 _LABEL_KIND: dict[str, str] = {
     **dict.fromkeys(map(_norm, rules.COLON_LABELS), "published"),
     **{_norm(w): kind for kind, words in rules.LABELS.items() for w in words},
 }
-_LABEL_RE = lazy_compile(
-    _START
-    + rf"(?:(?P<label>{_alt(w for ws in rules.LABELS.values() for w in ws)}){_WORD_END}"
-    + rf"|(?P<colon>{_alt(rules.COLON_LABELS)}){_S}{{0,2}}:)",
-    re.IGNORECASE,
-)
-_FILLER_RE = lazy_compile(_START + rf"(?:{_alt(rules.DATE_LINE_FILLERS)}){_WORD_END}", re.IGNORECASE)
 _ALNUM_RE = lazy_compile(r"[^\W_]")
 _LETTER_RE = lazy_compile(r"[^\W\d_]")
 _AFTER_SLASH_RE = lazy_compile(rf"{_S}*[/|•·]{_S}*")
