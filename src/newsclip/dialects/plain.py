@@ -73,6 +73,8 @@ _LONG_TITLE_WORDS = 10
 _LONG_TITLE_PENALTY = 0.05
 #: Lines longer than this were not hard-wrapped: each such line is its own paragraph.
 _WRAP_WIDTH = 110
+#: Punctuation trimmed from both ends of a word before titles and bodies are compared.
+_WORD_EDGES = ".,;:!?\"'“”„‘’«»()[]"
 #: Lines searched for a stray date or byline when the header had none (head and tail of huge files).
 _FALLBACK_LINES = 3000
 _FALLBACK_TAIL = 300
@@ -300,7 +302,7 @@ def _pick_headline(blocks: list[Block], candidates: list[tuple[int, Line]], star
     A line that the page repeats elsewhere (feed titles, breadcrumbs, share
     texts often carry the headline) scores higher.
     """
-    body_words = _content_words(" ".join(block.text for block in blocks[start:start + 6]).split()[:300])
+    body_words = _content_words(" ".join(block.text for block in blocks[start:start + 6]), limit=300)
     best: tuple[float, int, Line] | None = None
     for rank, (b, line) in enumerate(reversed(candidates)):
         score = _title_score(line)
@@ -317,7 +319,7 @@ def _pick_headline(blocks: list[Block], candidates: list[tuple[int, Line]], star
             score += _ALONE_BONUS  # a heading stands alone in its block
         elif len(block.lines) > 3:
             score -= 0.2
-        words = _content_words(line.text.split())
+        words = _content_words(line.text)
         if body_words and words and b != start:
             score += _OVERLAP_WEIGHT * len(words & body_words) / len(words)
         if best is None or score > best[0]:
@@ -327,14 +329,15 @@ def _pick_headline(blocks: list[Block], candidates: list[tuple[int, Line]], star
     return best[1], best[2], max(0.3, min(0.9, best[0]))
 
 
-def _content_words(words: list[str]) -> set[str]:
-    """Words of four letters or more, casefolded and stripped of punctuation: what a title shares with its text."""
-    out = set()
-    for word in words:
-        word = word.strip(".,;:!?\"'“”„‘’«»()[]").casefold()
-        if len(word) >= 4:
-            out.add(word)
-    return out
+def _content_words(text: str, limit: int = -1) -> set[str]:
+    """Words of four letters or more, casefolded and stripped of punctuation: what a title shares with its text.
+
+    Only the first ``limit`` words are read when ``limit`` is not negative.
+    """
+    words = text.casefold().split(maxsplit=limit)
+    if 0 <= limit < len(words):
+        words = words[:limit]
+    return {word for word in (w.strip(_WORD_EDGES) for w in words) if len(word) >= 4}
 
 
 def _title_score(line: Line) -> float:

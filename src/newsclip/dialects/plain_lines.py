@@ -154,8 +154,10 @@ def _is_header_like(text: str) -> bool:
 
 def breadcrumb_tail(text: str) -> str | None:
     """The last step of a breadcrumb trail ("Home > World > <headline>"), or ``None``."""
+    if len(text) > 400:
+        return None
     parts = _CRUMB_SEPARATOR.split(text)
-    if len(parts) < 3 or len(text) > 400:
+    if len(parts) < 3:
         return None
     tail = parts[-1].strip()
     return tail if len(tail.split()) >= 3 else None

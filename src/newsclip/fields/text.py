@@ -67,7 +67,7 @@ def drop_comments(text: str) -> str:
 
 def clean_inline(text: str) -> str:
     """One line of text: markup stripped, whitespace collapsed, ends trimmed."""
-    return _ALL_WS.sub(" ", strip_markup(text)).strip()
+    return " ".join(strip_markup(text).split())
 
 
 def collapse_spaces(text: str) -> str:
