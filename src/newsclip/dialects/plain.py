@@ -38,8 +38,8 @@ from .plain_lines import (
 )
 from .plain_names import (
     BARE_URL,
-    BYLINE_HINT,
     author_link,
+    has_byline_word,
     maybe_byline,
     name_beside_date,
     name_line,
@@ -113,7 +113,7 @@ def _labelled_lines(lines: list[Line], draft: Draft, ctx: Context, used: set[int
     nonblank = [i for i, line in enumerate(lines) if line.text]
     top: list[int] = []
     for i in nonblank[:40]:
-        if _label_of(lines[i]) is None and len(lines[i].text.split()) > 25:
+        if _label_of(lines[i]) is None and lines[i].words > 25:
             break
         top.append(i)
     bottom = nonblank[-8:] if len(nonblank) > 8 else []
@@ -127,7 +127,7 @@ def _labelled_lines(lines: list[Line], draft: Draft, ctx: Context, used: set[int
         span = (lines[i].no, lines[i].no)
         if not value and field in ("url", "headline", "byline", "date"):
             nxt = _next_nonblank(lines, i)
-            if nxt is not None and nxt not in used and len(lines[nxt].text.split()) <= 30:
+            if nxt is not None and nxt not in used and lines[nxt].words <= 30:
                 value = lines[nxt].text
                 used.add(nxt)
                 span = (lines[i].no, lines[nxt].no)
@@ -201,9 +201,9 @@ def _header_stack(blocks: list[Block], start: int, end: int, draft: Draft, ctx: 
             facts.add(line.no)
     for b in range(start, min(start + 3, len(blocks))):  # "By Jane Doe" or "Jane Doe, 3 May" under a standfirst
         for line in blocks[b].lines:
-            if draft.has("byline") or len(line.text.split()) > 20:
+            if draft.has("byline") or line.words > 20:
                 continue
-            if BYLINE_HINT.search(line.text) and len(line.text.split()) <= 12:
+            if has_byline_word(line.text) and line.words <= 12:
                 if take_byline(draft, line.text, ctx, (line.no, line.no), rule="byline-line", confidence=0.7):
                     facts.add(line.no)
                     continue
@@ -253,17 +253,17 @@ def _title_candidates(blocks: list[Block], zone: range, start: int, end: int, fa
     out: list[tuple[int, Line]] = []
     for b in range(zone.start):  # far above the body, only a title the page prints again
         for line in blocks[b].lines:
-            if len(line.text.split()) >= 4 and page.count(line.text) >= 2:
+            if line.words >= 4 and page.count(line.text) >= 2:
                 out.append((b, line))
     for b in zone:
         block = blocks[b]
-        if 1 < len(block.lines) <= 3 and len(block.text.split()) <= 30:
+        if 1 < len(block.lines) <= 3 and block.words <= 30:
             if not any(line.no in facts for line in block.lines):
                 out.append((b, _joined(block)))
         out.extend((b, line) for line in block.lines if line.no not in facts)
     if start < len(blocks) and len(blocks[start].lines) == 1:
         first = blocks[start].lines[0]
-        if len(first.text.split()) <= 20 and (not CLOSING.search(first.text)
+        if first.words <= 20 and (not CLOSING.search(first.text)
                                                or printed_elsewhere(blocks, start, start, end, page)):
             out.append((start, first))
     for b in list(zone) + [start]:
@@ -312,7 +312,7 @@ def _pick_headline(blocks: list[Block], candidates: list[tuple[int, Line]], star
         seen = page.count(line.text)
         if not seen:
             score -= _NOT_VERBATIM_PENALTY  # rebuilt from markup or wrapped lines: less sure
-        elif len(line.text.split()) >= 4:
+        elif line.words >= 4:
             score += _REPEAT_BONUS * min(seen - 1, _REPEAT_CAP)
         block = blocks[b]
         if len(block.lines) == 1 or line.last > line.no:
@@ -337,7 +337,8 @@ def _content_words(text: str, limit: int = -1) -> set[str]:
     words = text.casefold().split(maxsplit=limit)
     if 0 <= limit < len(words):
         words = words[:limit]
-    return {word for word in (w.strip(_WORD_EDGES) for w in words) if len(word) >= 4}
+    # Duplicates dropped before stripping (strip only shortens, so short words need no strip either).
+    return {word for word in (w.strip(_WORD_EDGES) for w in set(words) if len(w) >= 4) if len(word) >= 4}
 
 
 def _title_score(line: Line) -> float:
@@ -417,7 +418,7 @@ def _fallbacks(lines: list[Line], blocks: list[Block], start: int, draft: Draft,
     scan = lines if len(lines) <= _FALLBACK_LINES else lines[:_FALLBACK_LINES] + lines[-_FALLBACK_TAIL:]
     if not draft.has("date"):
         for line in scan:
-            if line.text and len(line.text.split()) <= 15 and line.no - 1 not in used:
+            if line.text and line.words <= 15 and line.no - 1 not in used:
                 matches = dates.find_dates(line.text, dayfirst=ctx.settings.dayfirst,
                                            reference=ctx.settings.reference_time)
                 if any(m.kind != "captured" for m in matches):
@@ -428,7 +429,7 @@ def _fallbacks(lines: list[Line], blocks: list[Block], start: int, draft: Draft,
         for line in scan:
             if line.no - 1 in used:
                 continue
-            if line.text and len(line.text) <= 120 and BYLINE_HINT.search(line.text):
+            if line.text and len(line.text) <= 120 and has_byline_word(line.text):
                 if take_byline(draft, line.text, ctx, (line.no, line.no), rule="byline-anywhere",
                                 confidence=0.5):
                     break

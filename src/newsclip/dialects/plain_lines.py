@@ -8,7 +8,7 @@ them and find the densest run of prose, which is the article.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..fields import dates
 from ..fields.text import clean_inline
@@ -26,6 +26,8 @@ _LINK_TAIL = lazy_compile(r"[^()\s]{0,2000}?\)")
 _LINK_LIST = lazy_compile(r"#[^\s#]")
 _MD_ESCAPE = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _SENTENCE_PUNCT = lazy_compile(r"[.!?;][\"'”’»)]?(?:\s|$)")
+#: A character every breadcrumb separator holds: a quick test before the split.
+_CRUMB_HINT = lazy_compile(r"[>»›/|]|\d\.")
 _CRUMB_SEPARATOR = lazy_compile(r"\s(?:>|»|›|/|\|)\s|(?:^|\s)\d{1,2}\.\s(?=\S)")
 CLOSING = lazy_compile(r"[.…][\"'”’»)]?$")
 TERMINAL = lazy_compile(r"[.!?…][\"'”’»)]?$")
@@ -45,19 +47,23 @@ class Line:
     text: str   # markup and Markdown removed, whitespace collapsed
     heading: int  # Markdown heading level, 0 if none
     last: int = 0  # last line number when several lines were joined
+    words: int = field(init=False)  # words in ``text``: asked for by most passes, counted once
 
     def __post_init__(self) -> None:
         self.last = self.last or self.no
+        self.words = len(self.text.split())
 
 
 @dataclass(slots=True)
 class Block:
     lines: list[Line]
     prose: int = 0  # words of prose, 0 for furniture
+    text: str = field(init=False)  # the lines joined by spaces (blocks never change once made)
+    words: int = field(init=False)
 
-    @property
-    def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+    def __post_init__(self) -> None:
+        self.text = " ".join(line.text for line in self.lines)
+        self.words = sum(line.words for line in self.lines)
 
 
 def close_wrapped_links(raws: list[str]) -> list[str]:
@@ -124,7 +130,7 @@ def make_blocks(lines: list[Line], used: set[int]) -> list[Block]:
 
 def is_nav(line: Line) -> bool:
     stripped = line.raw.strip()
-    return stripped.startswith(NAV_PREFIXES) and len(line.text.split()) < 12
+    return line.words < 12 and line.raw.strip().startswith(NAV_PREFIXES)
 
 
 def _prose_words(block: Block) -> int:
@@ -133,7 +139,7 @@ def _prose_words(block: Block) -> int:
     if nav * 2 >= len(block.lines):
         return 0
     text = block.text
-    words = len(text.split())
+    words = block.words
     if words < 10 or not _SENTENCE_PUNCT.search(text) or breadcrumb_tail(text):
         return 0
     if len(block.lines) == 1:
@@ -141,7 +147,7 @@ def _prose_words(block: Block) -> int:
             return 0
         if words < 20 and not TERMINAL.search(text):
             return 0  # a long headline or a link, not a paragraph
-    longest = max(len(line.text.split()) for line in block.lines)
+    longest = max(line.words for line in block.lines)
     if longest < 10 and sum(len(line.text) for line in block.lines) < 50 * len(block.lines):
         return 0  # a stack of short lines: a header or a list, not running text
     return words
@@ -154,7 +160,7 @@ def _is_header_like(text: str) -> bool:
 
 def breadcrumb_tail(text: str) -> str | None:
     """The last step of a breadcrumb trail ("Home > World > <headline>"), or ``None``."""
-    if len(text) > 400:
+    if len(text) > 400 or not _CRUMB_HINT.search(text):
         return None
     parts = _CRUMB_SEPARATOR.split(text)
     if len(parts) < 3:
@@ -272,7 +278,7 @@ def _is_closing_text(block: Block) -> bool:
     if _is_end_marker(block) or any(is_nav(line) or _LINK_LIST.match(line.raw.lstrip()) for line in block.lines):
         return False
     text = block.text
-    words = len(text.split())
+    words = block.words
     if words < 3 or _is_header_like(text):
         return False
     return words >= 12 or bool(CLOSING.search(text))
