@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..fields import dates, urls
+from ..fields.body import is_boilerplate, is_caption
 from ..fields.text import Paragraph
 from ..lazyre import lazy_compile
 from ..rules.plain import (
@@ -99,6 +100,8 @@ def parse(text: str, ctx: Context) -> list[Draft]:
 
 def _label_of(line: Line) -> tuple[str, str] | None:
     """(field, value) for a ``Label: value`` line whose label is known."""
+    if ":" not in line.text and "：" not in line.text:
+        return None
     match = _LABEL.match(line.text)
     if match is None:
         return None
@@ -111,16 +114,18 @@ def _label_of(line: Line) -> tuple[str, str] | None:
 def _labelled_lines(lines: list[Line], draft: Draft, ctx: Context, used: set[int]) -> None:
     """Label lines at the top (until the first prose) and among the last lines of the file."""
     nonblank = [i for i, line in enumerate(lines) if line.text]
+    labels: dict[int, tuple[str, str] | None] = {}
     top: list[int] = []
     for i in nonblank[:40]:
-        if _label_of(lines[i]) is None and lines[i].words > 25:
+        labels[i] = _label_of(lines[i])
+        if labels[i] is None and lines[i].words > 25:
             break
         top.append(i)
     bottom = nonblank[-8:] if len(nonblank) > 8 else []
     for i in top + [i for i in bottom if i not in top]:
         if i in used:
             continue
-        label = _label_of(lines[i])
+        label = labels[i] if i in labels else _label_of(lines[i])
         if label is None:
             continue
         field, value = label
@@ -350,8 +355,6 @@ def _title_score(line: Line) -> float:
         return 0.0
     if BARE_URL.match(text) or _label_of(line) or dates.is_date_line(text) or maybe_byline(text):
         return 0.0
-    from ..fields.body import is_boilerplate, is_caption
-
     if is_boilerplate(text) or is_caption(text) or _NOT_HEADLINE.search(text):
         return 0.0
     score = 1.0
@@ -393,8 +396,6 @@ def _paragraphs(block: Block) -> list[Paragraph]:
     """A block is one hard-wrapped paragraph, unless its lines are too long to be wrapped."""
     lines = block.lines
     if len(lines) > 1:
-        from ..fields.body import is_boilerplate
-
         lines = [line for line in lines if not is_boilerplate(line.text)]
         if not lines:
             return []

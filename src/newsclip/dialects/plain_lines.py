@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..fields import dates
+from ..fields.body import is_boilerplate
 from ..fields.text import clean_inline
 from ..lazyre import lazy_compile
 from ..rules.plain import END_MARKERS, NAV_PREFIXES, SEPARATORS
@@ -242,7 +243,7 @@ def main_run(blocks: list[Block], page: PageText) -> tuple[int, int]:
         else:
             break
     first = start
-    while first > 0 and _is_closing_text(blocks[first - 1]) and CLOSING.search(blocks[first - 1].text):
+    while first > 0 and CLOSING.search(blocks[first - 1].text) and _is_closing_text(blocks[first - 1]):
         first -= 1
     # short paragraphs above the run join it, but not a title the page prints elsewhere too
     first = max(first, start - _MAX_LEAD_BLOCKS)
@@ -268,8 +269,6 @@ def printed_elsewhere(blocks: list[Block], index: int, first: int, end: int, pag
 
 def _is_furniture(block: Block) -> bool:
     """A block of boilerplate lines only ("Advertisement", "Share"), but not a heading that ends the article."""
-    from ..fields.body import is_boilerplate
-
     return not _is_end_marker(block) and all(is_boilerplate(line.text) for line in block.lines)
 
 
@@ -279,9 +278,9 @@ def _is_closing_text(block: Block) -> bool:
         return False
     text = block.text
     words = block.words
-    if words < 3 or _is_header_like(text):
+    if words < 3 or not (words >= 12 or CLOSING.search(text)):
         return False
-    return words >= 12 or bool(CLOSING.search(text))
+    return not _is_header_like(text)  # the costly test last
 
 
 def _is_end_marker(block: Block) -> bool:

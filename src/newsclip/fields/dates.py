@@ -443,9 +443,7 @@ def _may_be_relative(s: str) -> bool:
 
 
 def _relative_hits(s: str, reference: datetime) -> Iterator[_Hit]:
-    """Every relative date in ``s`` resolved against ``reference``."""
-    if not _may_be_relative(s):
-        return
+    """Every relative date in ``s`` resolved against ``reference`` (:func:`_scan` asks only when one may be there)."""
     for m in _RELATIVE_RE.finditer(s):
         hit = _relative(m, reference)
         if hit is None:
@@ -504,7 +502,7 @@ def _stands_alone(s: str, m: re.Match[str]) -> bool:
 def _scan(s: str, dayfirst: bool, reference: datetime | None) -> Iterator[_Hit]:
     """Written and (with a reference) relative dates, left to right, never overlapping."""
     hits = _absolute_hits(s, dayfirst)
-    if reference is None:
+    if reference is None or not _may_be_relative(s):
         yield from hits
         return
     end = 0
