@@ -44,6 +44,8 @@ _READER_MARKER = line_start(reader_rules.SNIFF_MARKER)
 
 def reader(text: str) -> float:
     """High only when ``URL Source:`` and ``Markdown Content:`` both sit in the header."""
+    if not any(label in text for label in reader_rules.SNIFF_LABELS):
+        return 0.0  # a plain substring test rules out almost every other text at once
     head = with_leading_break("\n".join(text.split("\n", reader_rules.HEADER_MAX_LINES)[: reader_rules.HEADER_MAX_LINES]))
     source = _READER_URL_SOURCE.search(head) is not None
     marker = _READER_MARKER.search(head) is not None
@@ -59,10 +61,14 @@ def reader(text: str) -> float:
 _YAML_KEY = lazy_compile(frontmatter_rules.SNIFF_YAML_KEY)
 _TOML_KEY = lazy_compile(frontmatter_rules.SNIFF_TOML_KEY)
 _JSON_KEY = lazy_compile(frontmatter_rules.SNIFF_JSON_KEY)
+#: How the first non-blank line of a text with front matter starts.
+_BLOCK_OPENERS = (frontmatter_rules.YAML_FENCE, frontmatter_rules.TOML_FENCE, "{")
 
 
 def frontmatter(text: str) -> float:
     """High for a fenced block of ``key: value`` lines (or a JSON object) with a known key at the top."""
+    if not text.lstrip().startswith(_BLOCK_OPENERS):
+        return 0.0
     lines = text.split("\n", frontmatter_rules.MAX_BLOCK_LINES + 2)
     block = find_block(text, lines, partial_ok=True)
     if block is None:
@@ -92,15 +98,24 @@ def _all_yaml_shaped(text: str) -> bool:
 # --------------------------------------------------------------------------- Nexis
 
 _SPACES = lazy_compile(r"[ \t]+")
-_NEXIS_COUNTER = line_start(
-    r"[ \t]{0,200}(?:" + "|".join(nexis_rules.COUNTER_PATTERNS) + r")[ \t]*$", re.IGNORECASE
-)
-_NEXIS_LENGTH = line_start(r"[ \t]*(?:length|länge|longueur|longitud|lengte)[ \t]*:[ \t]*\d", re.IGNORECASE)
-_NEXIS_LOAD_DATE = line_start(r"[ \t]*load-date[ \t]*:", re.IGNORECASE)
+_NEXIS_COUNTER_LINE = r"[ \t]{0,200}(?:" + "|".join(nexis_rules.COUNTER_PATTERNS) + r")[ \t]*$"
+_NEXIS_LENGTH_LINE = r"[ \t]*(?:length|länge|longueur|longitud|lengte)[ \t]*:[ \t]*\d"
+_NEXIS_LOAD_DATE_LINE = r"[ \t]*load-date[ \t]*:"
+_NEXIS_DOCUMENTS_TOTAL_LINE = r"[ \t]*" + nexis_rules.DOCUMENTS_TOTAL + r"[ \t]*$"
+_NEXIS_BODY_LINE = r"[ \t]*body[ \t]*$"
+_NEXIS_COUNTER = line_start(_NEXIS_COUNTER_LINE, re.IGNORECASE)
+_NEXIS_LENGTH = line_start(_NEXIS_LENGTH_LINE, re.IGNORECASE)
+_NEXIS_LOAD_DATE = line_start(_NEXIS_LOAD_DATE_LINE, re.IGNORECASE)
 _NEXIS_BYLINE = line_start(r"[ \t]*(?:byline|autor|auteur)[ \t]*:", re.IGNORECASE)
-_NEXIS_DOCUMENTS_TOTAL = line_start(r"[ \t]*" + nexis_rules.DOCUMENTS_TOTAL + r"[ \t]*$", re.IGNORECASE)
+_NEXIS_DOCUMENTS_TOTAL = line_start(_NEXIS_DOCUMENTS_TOTAL_LINE, re.IGNORECASE)
 _NEXIS_CLIENT_MATTER = line_start(r"[ \t]*(?:client/matter|mandant/akte|client/dossier)", re.IGNORECASE)
-_NEXIS_BODY = line_start(r"[ \t]*body[ \t]*$", re.IGNORECASE)
+_NEXIS_BODY = line_start(_NEXIS_BODY_LINE, re.IGNORECASE)
+#: Every score above 0 needs one of these lines: one pass rules out a text that has none.
+_NEXIS_ANY = line_start(
+    "|".join(f"(?:{p})" for p in (_NEXIS_COUNTER_LINE, _NEXIS_LENGTH_LINE, _NEXIS_LOAD_DATE_LINE,
+                                  _NEXIS_DOCUMENTS_TOTAL_LINE, _NEXIS_BODY_LINE)),
+    re.IGNORECASE,
+)
 
 
 def is_end_of_document(line: str) -> bool:
@@ -112,6 +127,8 @@ def is_end_of_document(line: str) -> bool:
 def nexis(text: str) -> float:
     """Strong on counters, ``End of Document`` closers or a contents list; weaker on labels alone."""
     lines = with_leading_break(text)
+    if not _NEXIS_ANY.search(lines):
+        return 0.0
     if _NEXIS_COUNTER.search(lines):
         return 0.9
     has_length = _NEXIS_LENGTH.search(lines) is not None
@@ -131,16 +148,24 @@ def _has_end_line(text: str) -> bool:
 
 # --------------------------------------------------------------------------- Factiva
 
-_FACTIVA_CODE = line_start(r"(?:HD|BY|WC|PD|SN|SC|LA|CY|LP|TD|AN|ET)(?:\t| {2}|[ \t]*$)")
-_FACTIVA_CODE_SINGLE = line_start(r"(HD|BY|WC|PD|SN|LA|LP|TD|AN) (?=\S)")
+_FACTIVA_CODE_LINE = r"(?:HD|BY|WC|PD|SN|SC|LA|CY|LP|TD|AN|ET)(?:\t| {2}|[ \t]*$)"
+_FACTIVA_CODE_SINGLE_LINE = r"(HD|BY|WC|PD|SN|LA|LP|TD|AN) (?=\S)"
+_FACTIVA_DOCUMENT_ID_LINE = r"[ \t]*" + factiva_rules.DOCUMENT_ID_LINE + r"[ \t]*$"
+_FACTIVA_WORD_COUNT_LINE = r"[ \t]*" + factiva_rules.WORD_COUNT_LINE + r"[ \t]*$"
+_FACTIVA_SUMMARY_LINE = r"[ \t]*(?:" + "|".join(map(re.escape, factiva_rules.SUMMARY_TITLE)) + r")[ \t]*$"
+_FACTIVA_CODE = line_start(_FACTIVA_CODE_LINE)
+_FACTIVA_CODE_SINGLE = line_start(_FACTIVA_CODE_SINGLE_LINE)
 _FACTIVA_SIGNATURE_CODES = frozenset({"PD", "WC", "SN", "LP", "TD", "AN", "BY"})
 _FACTIVA_CODED_HEAD = 20_000
-_FACTIVA_DOCUMENT_ID = line_start(r"[ \t]*" + factiva_rules.DOCUMENT_ID_LINE + r"[ \t]*$", re.IGNORECASE)
-_FACTIVA_WORD_COUNT = line_start(r"[ \t]*" + factiva_rules.WORD_COUNT_LINE + r"[ \t]*$", re.IGNORECASE)
-_FACTIVA_SUMMARY = line_start(
-    r"[ \t]*(?:" + "|".join(map(re.escape, factiva_rules.SUMMARY_TITLE)) + r")[ \t]*$", re.IGNORECASE
-)
+_FACTIVA_DOCUMENT_ID = line_start(_FACTIVA_DOCUMENT_ID_LINE, re.IGNORECASE)
+_FACTIVA_WORD_COUNT = line_start(_FACTIVA_WORD_COUNT_LINE, re.IGNORECASE)
+_FACTIVA_SUMMARY = line_start(_FACTIVA_SUMMARY_LINE, re.IGNORECASE)
 _FACTIVA_RESULTS = line_start(r"[ \t]*results found\b", re.IGNORECASE)
+#: Every score above 0 needs one of these lines: one pass rules out a text that has none.
+_FACTIVA_ANY = line_start(
+    f"{_FACTIVA_CODE_LINE}|{_FACTIVA_CODE_SINGLE_LINE}"
+    f"|(?i:{_FACTIVA_DOCUMENT_ID_LINE}|{_FACTIVA_WORD_COUNT_LINE}|{_FACTIVA_SUMMARY_LINE})"
+)
 _FACTIVA_DATE_PEEK = 200
 
 
@@ -165,9 +190,11 @@ def is_factiva_date(line: str) -> bool:
 
 def factiva(text: str) -> float:
     """Strong on field codes or on word-count and ``Document <ID>`` lines; the summary cover helps."""
+    lines = with_leading_break(text)
+    if not _FACTIVA_ANY.search(lines):
+        return 0.0
     if is_coded(text):
         return 0.9
-    lines = with_leading_break(text)
     has_id = _FACTIVA_DOCUMENT_ID.search(lines) is not None
     count = _FACTIVA_WORD_COUNT.search(lines)
     if has_id and count:

@@ -28,6 +28,8 @@ HEADER_MAX_LINES = 40
 SNIFF_TITLE = r"Title:[ \t]*\S"
 SNIFF_URL_SOURCE = r"URL Source:[ \t]*\S"
 SNIFF_MARKER = r"Markdown Content:[ \t]*$"
+#: The labels of which a reader header holds at least one (a quick test before the patterns).
+SNIFF_LABELS: tuple[str, ...] = ("URL Source:", "Markdown Content:")
 SNIFF_FULL = 0.95
 SNIFF_PARTIAL = 0.6
 
