@@ -31,6 +31,7 @@ from .plain_lines import (
     PageText,
     breadcrumb_tail,
     close_wrapped_links,
+    ends_with,
     is_nav,
     main_run,
     make_blocks,
@@ -268,7 +269,7 @@ def _title_candidates(blocks: list[Block], zone: range, start: int, end: int, fa
         out.extend((b, line) for line in block.lines if line.no not in facts)
     if start < len(blocks) and len(blocks[start].lines) == 1:
         first = blocks[start].lines[0]
-        if first.words <= 20 and (not CLOSING.search(first.text)
+        if first.words <= 20 and (not ends_with(CLOSING, first.text)
                                                or printed_elsewhere(blocks, start, start, end, page)):
             out.append((start, first))
     for b in list(zone) + [start]:
@@ -362,7 +363,7 @@ def _title_score(line: Line) -> float:
         score += 1.0
     elif line.heading:
         score += 0.3
-    if TERMINAL.search(text) and not text.endswith(("?", "!", "?\"", "!\"")):
+    if ends_with(TERMINAL, text) and not text.endswith(("?", "!", "?\"", "!\"")):
         score -= 0.5
     if text.isupper() and len(words) <= 3:
         score -= 0.5

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from ..fields import dates
 from ..fields.body import is_boilerplate
-from ..fields.text import clean_inline
-from ..lazyre import lazy_compile
+from ..fields.text import strip_markup
+from ..lazyre import LazyPattern, lazy_compile
 from ..rules.plain import END_MARKERS, NAV_PREFIXES, SEPARATORS
 from .plain_names import maybe_byline
 
@@ -32,6 +32,8 @@ _CRUMB_HINT = lazy_compile(r"[>»›/|]|\d\.")
 _CRUMB_SEPARATOR = lazy_compile(r"\s(?:>|»|›|/|\|)\s|(?:^|\s)\d{1,2}\.\s(?=\S)")
 CLOSING = lazy_compile(r"[.…][\"'”’»)]?$")
 TERMINAL = lazy_compile(r"[.!?…][\"'”’»)]?$")
+#: The longest text :data:`CLOSING` or :data:`TERMINAL` can match, a final line break included.
+_END_REACH = 3
 _END_MARKERS = frozenset(END_MARKERS)
 _SEPARATORS = frozenset(SEPARATORS)
 
@@ -48,11 +50,12 @@ class Line:
     text: str   # markup and Markdown removed, whitespace collapsed
     heading: int  # Markdown heading level, 0 if none
     last: int = 0  # last line number when several lines were joined
-    words: int = field(init=False)  # words in ``text``: asked for by most passes, counted once
+    words: int = -1  # words in ``text``, asked for by most passes: counted once (here if not given)
 
     def __post_init__(self) -> None:
         self.last = self.last or self.no
-        self.words = len(self.text.split())
+        if self.words < 0:
+            self.words = len(self.text.split())
 
 
 @dataclass(slots=True)
@@ -104,10 +107,16 @@ def make_line(no: int, raw: str) -> Line:
         stripped = _MD_EMPH.sub(r"\2", stripped)
     if "\\" in stripped:
         stripped = _MD_ESCAPE.sub(r"\1", stripped)
-    return Line(no, raw, clean_inline(stripped) if stripped else "", heading)
+    words = strip_markup(stripped).split() if stripped else []  # clean_inline, keeping the words
+    return Line(no, raw, " ".join(words), heading, words=len(words))
 
 
 # --- labelled header and footer lines ------------------------------------------------------
+
+def ends_with(pattern: LazyPattern, text: str) -> bool:
+    """Whether :data:`CLOSING` or :data:`TERMINAL` matches at the end of ``text``, searching its tail only."""
+    return pattern.search(text, max(0, len(text) - _END_REACH)) is not None
+
 
 def make_blocks(lines: list[Line], used: set[int]) -> list[Block]:
     blocks: list[Block] = []
@@ -146,7 +155,7 @@ def _prose_words(block: Block) -> int:
     if len(block.lines) == 1:
         if words <= 20 and _is_header_like(text):
             return 0
-        if words < 20 and not TERMINAL.search(text):
+        if words < 20 and not ends_with(TERMINAL, text):
             return 0  # a long headline or a link, not a paragraph
     longest = max(line.words for line in block.lines)
     if longest < 10 and sum(len(line.text) for line in block.lines) < 50 * len(block.lines):
@@ -243,7 +252,7 @@ def main_run(blocks: list[Block], page: PageText) -> tuple[int, int]:
         else:
             break
     first = start
-    while first > 0 and CLOSING.search(blocks[first - 1].text) and _is_closing_text(blocks[first - 1]):
+    while first > 0 and ends_with(CLOSING, blocks[first - 1].text) and _is_closing_text(blocks[first - 1]):
         first -= 1
     # short paragraphs above the run join it, but not a title the page prints elsewhere too
     first = max(first, start - _MAX_LEAD_BLOCKS)
@@ -278,7 +287,7 @@ def _is_closing_text(block: Block) -> bool:
         return False
     text = block.text
     words = block.words
-    if words < 3 or not (words >= 12 or CLOSING.search(text)):
+    if words < 3 or not (words >= 12 or ends_with(CLOSING, text)):
         return False
     return not _is_header_like(text)  # the costly test last
 

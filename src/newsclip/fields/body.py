@@ -61,7 +61,8 @@ def clean_body(paragraphs: list[Paragraph]) -> BodyResult:
         result.paragraphs.append(Paragraph(text, para.first, para.last))
     if result.paragraphs:
         last = result.paragraphs[-1]
-        marker = _TRUNCATED.search(last.text, max(0, len(last.text) - _TRUNCATION_TAIL))
+        tail = max(0, len(last.text) - _TRUNCATION_TAIL)
+        marker = _TRUNCATED.search(last.text, tail) if "[+" in last.text[tail:] else None
         if marker:
             result.truncated = True
             result.paragraphs[-1] = Paragraph(last.text[:marker.start()].rstrip() or last.text, last.first, last.last)
@@ -85,7 +86,7 @@ def is_caption(line: str) -> bool:
     folded = text.casefold()
     if folded.startswith(_CAPTION_PREFIX):
         return len(text.split()) <= 60
-    if len(text.split()) > 40 or _SENTENCE_END.search(text):
+    if _SENTENCE_END.search(text, len(text) - 1) or len(text.split()) > 40:  # the pattern is one final character
         return False
     tail = _CREDIT_TAIL.search(text)
     if tail is None:
