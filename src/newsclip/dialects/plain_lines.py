@@ -27,8 +27,9 @@ _LINK_TAIL = lazy_compile(r"[^()\s]{0,2000}?\)")
 _LINK_LIST = lazy_compile(r"#[^\s#]")
 _MD_ESCAPE = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _SENTENCE_PUNCT = lazy_compile(r"[.!?;][\"'”’»)]?(?:\s|$)")
-#: A character every breadcrumb separator holds: a quick test before the split.
-_CRUMB_HINT = lazy_compile(r"[>»›/|]|\d\.")
+#: What every breadcrumb separator holds, a character or a number with a full stop: a quick test before the split.
+_CRUMB_CHARS = ">»›/|"
+_NUMBERED = lazy_compile(r"\d\.")
 _CRUMB_SEPARATOR = lazy_compile(r"\s(?:>|»|›|/|\|)\s|(?:^|\s)\d{1,2}\.\s(?=\S)")
 CLOSING = lazy_compile(r"[.…][\"'”’»)]?$")
 TERMINAL = lazy_compile(r"[.!?…][\"'”’»)]?$")
@@ -97,7 +98,7 @@ def close_wrapped_links(raws: list[str]) -> list[str]:
 def make_line(no: int, raw: str) -> Line:
     stripped = raw.strip()
     heading = 0
-    match = _MD_HEADING.match(stripped)
+    match = _MD_HEADING.match(stripped) if stripped.startswith("#") else None
     if match:
         heading = len(match.group(1))
         stripped = stripped[match.end():]
@@ -170,7 +171,7 @@ def _is_header_like(text: str) -> bool:
 
 def breadcrumb_tail(text: str) -> str | None:
     """The last step of a breadcrumb trail ("Home > World > <headline>"), or ``None``."""
-    if len(text) > 400 or not _CRUMB_HINT.search(text):
+    if len(text) > 400 or not (any(c in text for c in _CRUMB_CHARS) or _NUMBERED.search(text)):
         return None
     parts = _CRUMB_SEPARATOR.split(text)
     if len(parts) < 3:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..lazyre import lazy_compile
 from ..rules import headline as rules
@@ -34,12 +35,16 @@ _SEPARATOR = lazy_compile(
 _EDGE_SEPARATORS = " " + "".join(rules.PIPE_SEPARATORS) + "".join(rules.SPACED_SEPARATORS) + ":"
 
 
+#: Everything but letters and digits (``[^\W_]`` is exactly ``str.isalnum``).
+_NOT_ALNUM = lazy_compile(r"[\W_]+")
+
+
 def _compact(name: str) -> str:
     """A comparison key for outlet names: casefolded letters and digits, no leading "the"."""
     folded = name.casefold().strip()
     if folded.startswith("the "):
         folded = folded[4:]
-    return "".join(c for c in folded if c.isalnum())
+    return _NOT_ALNUM.sub("", folded)
 
 
 _KNOWN = frozenset(
@@ -59,7 +64,9 @@ def clean_headline(text: str, *, site: str | None = None, site_names: Iterable[s
     cleaned = _tidy(text)
     if _is_junk(cleaned):
         return None
-    cleaned = _strip_site(cleaned, _site_keys(site, site_names)).strip(_EDGE_SEPARATORS)
+    names = (site_names,) if isinstance(site_names, str) else tuple(n for n in site_names if isinstance(n, str))
+    keys = _site_keys(site if isinstance(site, str) else None, names)
+    cleaned = _strip_site(cleaned, keys).strip(_EDGE_SEPARATORS)
     return None if _is_junk(cleaned) else cleaned
 
 
@@ -96,8 +103,9 @@ def _is_junk(text: str) -> bool:
     return not text or text.casefold() in rules.JUNK_VALUES or not any(c.isalnum() for c in text)
 
 
-def _site_keys(site: str | None, site_names: Iterable[str]) -> frozenset[str]:
-    """Comparison keys for the caller's site: the host, its name part, and the given names."""
+@lru_cache(maxsize=1024)
+def _site_keys(site: str | None, site_names: tuple[str, ...]) -> frozenset[str]:
+    """Comparison keys for the caller's site: the host, its name part, and the given names (remembered per site)."""
     keys: set[str] = set()
     if isinstance(site, str) and site.strip():
         host = site.strip().casefold()
@@ -114,7 +122,7 @@ def _site_keys(site: str | None, site_names: Iterable[str]) -> frozenset[str]:
                 name = labels[-3]
             keys.add(_compact(name))
             keys.add(_compact(".".join(labels[:-1])))
-    for name in site_names if not isinstance(site_names, str) else (site_names,):
+    for name in site_names:
         if isinstance(name, str):
             keys.add(_compact(name))
     keys.discard("")
