@@ -75,6 +75,8 @@ def _source_name(source: str | None) -> str | None:
 
 def _encodable(article: Article) -> Article:
     """The article with lone surrogates (a JSON ``"\\ud83d"`` escape) as U+FFFD, so every writer can encode it."""
+    if _all_encodable(article):
+        return article
     changes: dict[str, object] = {}
     for name in FIELDS:
         value = getattr(article, name)
@@ -87,6 +89,25 @@ def _encodable(article: Article) -> Article:
             if any(a is not b for a, b in zip(items, value)):
                 changes[name] = items
     return replace(article, **changes) if changes else article
+
+
+def _all_encodable(article: Article) -> bool:
+    """One UTF-8 encoding of all text fields at once: the common case, checked faster than field by field."""
+    parts: list[str] = []
+    for name in FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, tuple):
+            parts.extend(v for v in value if isinstance(v, str))
+    joined = "".join(parts)
+    if joined.isascii():
+        return True
+    try:
+        joined.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _valid_text(text: str) -> str:

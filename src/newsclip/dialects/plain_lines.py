@@ -189,7 +189,8 @@ class PageText:
 
     def __init__(self, text: str, lines: list[Line]) -> None:
         self.folded = text.casefold()
-        self._lines = Counter(line.text.casefold() for line in lines if line.text)
+        self._source_lines = lines
+        self._lines: Counter[str] | None = None  # whole-line counts, built only once the budget runs out
         self._memo: dict[str, int] = {}
         self._budget = _COUNT_BUDGET
 
@@ -202,6 +203,8 @@ class PageText:
                 self._budget -= len(self.folded)
                 found = self.folded.count(key)
             else:
+                if self._lines is None:
+                    self._lines = Counter(line.text.casefold() for line in self._source_lines if line.text)
                 found = self._lines.get(key, 0)
             self._memo[key] = found
         return found

@@ -13,7 +13,9 @@ compares them.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from ..lazyre import LazyPattern, lazy_compile
 from ..rules import email as email_rules
@@ -226,12 +228,25 @@ def has_shape(pattern: re.Pattern[str], line: str) -> bool:
     return len(stripped) <= email_rules.SHAPE_MAX_CHARS and pattern.match(stripped) is not None
 
 
+def _first_lines(text: str, count: int) -> Iterator[str]:
+    """The first ``count`` lines of ``text``, cut off one at a time (the sniffer mostly stops at the first)."""
+    start = 0
+    for _ in range(count):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def email(text: str) -> float:
     """High for a header block with ``From:`` and ``Subject:``/``Date:`` at the very top."""
-    lines = text.split("\n", email_rules.SNIFF_MAX_LINES)[: email_rules.SNIFF_MAX_LINES]
-    mbox = bool(lines) and has_shape(MBOX_FROM, lines[0])
+    lines = _first_lines(text, email_rules.SNIFF_MAX_LINES)
+    first = next(lines)  # there is always one, if empty
+    mbox = has_shape(MBOX_FROM, first)
     names: dict[str, str] = {}
-    for line in lines[1 if mbox else 0:]:
+    for line in lines if mbox else itertools.chain((first,), lines):
         if not line.strip():
             break
         if line[0] in " \t":
