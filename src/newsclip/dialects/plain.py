@@ -77,6 +77,8 @@ _LONG_TITLE_PENALTY = 0.05
 _WRAP_WIDTH = 110
 #: Punctuation trimmed from both ends of a word before titles and bodies are compared.
 _WORD_EDGES = ".,;:!?\"'“”„‘’«»()[]"
+#: Words at the start of the body that a title's words are compared with.
+_OPENING_WORDS = 300
 #: Lines searched for a stray date or byline when the header had none (head and tail of huge files).
 _FALLBACK_LINES = 3000
 _FALLBACK_TAIL = 300
@@ -308,7 +310,7 @@ def _pick_headline(blocks: list[Block], candidates: list[tuple[int, Line]], star
     A line that the page repeats elsewhere (feed titles, breadcrumbs, share
     texts often carry the headline) scores higher.
     """
-    body_words = _content_words(" ".join(block.text for block in blocks[start:start + 6]), limit=300)
+    opening = _body_opening(blocks, start)
     best: tuple[float, int, Line] | None = None
     for rank, (b, line) in enumerate(reversed(candidates)):
         score = _title_score(line)
@@ -326,8 +328,8 @@ def _pick_headline(blocks: list[Block], candidates: list[tuple[int, Line]], star
         elif len(block.lines) > 3:
             score -= 0.2
         words = _content_words(line.text)
-        if body_words and words and b != start:
-            score += _OVERLAP_WEIGHT * len(words & body_words) / len(words)
+        if words and b != start:
+            score += _OVERLAP_WEIGHT * sum(1 for word in words if _holds_word(opening, word)) / len(words)
         if best is None or score > best[0]:
             best = (score, b, line)
     if best is None:
@@ -335,16 +337,39 @@ def _pick_headline(blocks: list[Block], candidates: list[tuple[int, Line]], star
     return best[1], best[2], max(0.3, min(0.9, best[0]))
 
 
-def _content_words(text: str, limit: int = -1) -> set[str]:
-    """Words of four letters or more, casefolded and stripped of punctuation: what a title shares with its text.
-
-    Only the first ``limit`` words are read when ``limit`` is not negative.
-    """
-    words = text.casefold().split(maxsplit=limit)
-    if 0 <= limit < len(words):
-        words = words[:limit]
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more, casefolded and stripped of punctuation: what a title shares with its text."""
     # Duplicates dropped before stripping (strip only shortens, so short words need no strip either).
-    return {word for word in (w.strip(_WORD_EDGES) for w in set(words) if len(w) >= 4) if len(word) >= 4}
+    return {word for word in (w.strip(_WORD_EDGES) for w in set(text.casefold().split()) if len(w) >= 4)
+            if len(word) >= 4}
+
+
+def _body_opening(blocks: list[Block], start: int) -> str:
+    """The body's first ``_OPENING_WORDS`` words, casefolded: where a title's words are looked for."""
+    folded = " ".join(block.text for block in blocks[start:start + 6]).casefold()
+    parts = folded.split(maxsplit=_OPENING_WORDS)
+    if len(parts) > _OPENING_WORDS:
+        folded = folded[: len(folded) - len(parts[-1])]
+    return folded
+
+
+def _holds_word(text: str, word: str) -> bool:
+    """Whether one of the words of ``text``, stripped as :func:`_content_words` strips them, is ``word``.
+
+    Found by substring search, then checked to stand between blanks give or take edge
+    punctuation: much cheaper than building the word set of the whole opening.
+    """
+    at = text.find(word)
+    while at >= 0:
+        before, after = at, at + len(word)
+        while before > 0 and text[before - 1] in _WORD_EDGES:
+            before -= 1
+        while after < len(text) and text[after] in _WORD_EDGES:
+            after += 1
+        if (before == 0 or text[before - 1].isspace()) and (after == len(text) or text[after].isspace()):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _title_score(line: Line) -> float:
