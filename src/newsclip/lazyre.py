@@ -28,12 +28,16 @@ class LazyPattern:
         self._flags = flags
 
     def __getattr__(self, name: str) -> Any:
-        # Called only for names not yet set: compile once, then keep the bound methods.
-        source = self._source if isinstance(self._source, str) else self._source()
-        compiled = re.compile(source, self._flags)
-        for method in _METHODS:
-            setattr(self, method, getattr(compiled, method))
-        self.pattern = compiled.pattern
+        # Called only for names not set on the instance: compile once, then keep the bound methods.
+        if name.startswith("_"):  # dunder probes (copy, pickle) and a half-built instance's own fields
+            raise AttributeError(name)
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            source = self._source if isinstance(self._source, str) else self._source()
+            compiled = self._compiled = re.compile(source, self._flags)
+            for method in _METHODS:
+                setattr(self, method, getattr(compiled, method))
+            self.pattern = compiled.pattern
         return getattr(compiled, name)
 
     def __repr__(self) -> str:

@@ -1,0 +1,190 @@
+"""Every shortcut taken for speed answers exactly as the plain definition it replaces.
+
+The fast paths (pre-tests before costly patterns, substring searches instead of
+word sets, tail-only searches, patterns compiled on first use) must never change
+a record; each is checked here against the straightforward version, on chosen
+cases and on generated text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclip.dialects import plain, plain_lines, plain_names, sniffers
+from newsclip.fields import dates
+from newsclip.lazyre import LazyPattern, lazy_compile
+
+_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: Text made of the pieces the shortcuts look at: words, edge punctuation, blanks, digits, markers.
+_PIECES = st.sampled_from([
+    "club", "Club", "CLUB", "clubs", "(club)", "“club”", "club,", "club.", "'club'", "club's", "x-club",
+    "By", "by", "VON", "Autor:", "written by", "ByJane", "Jane", "Doe", "ago", "hours", "2", "10.", "2025",
+    "yesterday", "Heute", "vor", "Stunden", ">", "|", "/", "»", "1.", " ", "  ", "\t", "\n", ".", "…", "\"",
+    ")", "!", "?", "ß", "İ", "Ünïcode", "[+123 chars]", "URL Source:", "Markdown Content:", "---", "{",
+    "LENGTH: 523 words", "Load-Date: May 2, 2024", "End of Document", "1 of 3 DOCUMENTS", "HD\tTitle",
+    "PD  2 May 2024", "Document ABC0000020240502ek520001x", "1,234 words", "Body",
+])
+_TEXT = st.lists(_PIECES, max_size=40).map(" ".join)
+_LINES = st.lists(st.lists(_PIECES, max_size=8).map(" ".join), max_size=12).map("\n".join)
+
+
+# --- substring search for a title's words in the body's opening --------------------------------
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("the club met", "club", True),
+    ("the (club) met", "club", True),
+    ("the “club,” met", "club", True),
+    ("the clubs met", "club", False),
+    ("the x-club met", "club", False),
+    ("club", "club", True),
+    ("nightclub club", "club", True),
+    ("", "club", False),
+])
+def test_holds_word_cases(text: str, word: str, expected: bool) -> None:
+    assert plain._holds_word(text, word) is expected
+
+
+@_SETTINGS
+@given(_TEXT)
+def test_holds_word_agrees_with_the_word_set(text: str) -> None:
+    folded = text.casefold()
+    words = plain._content_words(text)
+    for word in words | {"club", "clubs", "hours", "2025"}:
+        assert plain._holds_word(folded, word) is (word in words), word
+
+
+@_SETTINGS
+@given(st.lists(_PIECES, max_size=400).map(" ".join))
+def test_body_opening_is_the_first_words(text: str) -> None:
+    block = plain_lines.Block([plain_lines.make_line(1, text)])
+    opening = plain._body_opening([block], 0)
+    assert opening.split() == block.text.casefold().split()[: plain._OPENING_WORDS]
+
+
+# --- patterns searched in a tail or in folded text -------------------------------------------
+
+@_SETTINGS
+@given(_TEXT)
+def test_ends_with_agrees_with_a_full_search(text: str) -> None:
+    for pattern in (plain_lines.CLOSING, plain_lines.TERMINAL):
+        assert plain_lines.ends_with(pattern, text) is (pattern.search(text) is not None)
+
+
+@_SETTINGS
+@given(_TEXT)
+def test_byline_word_test_agrees_with_a_case_insensitive_search(text: str) -> None:
+    words = "|".join(re.escape(w) for w in plain_names._BYLINE_WORDS)
+    reference = re.compile(rf"(?:^|[^\w])(?:{words})(?:[^\w]|$)", re.IGNORECASE)
+    assert plain_names.has_byline_word(text) is (reference.search(text) is not None)
+
+
+@_SETTINGS
+@given(_TEXT)
+def test_breadcrumb_pre_test_never_hides_a_trail(text: str) -> None:
+    parts = plain_lines._CRUMB_SEPARATOR.split(text)
+    if len(text) <= 400 and len(parts) >= 3 and len(parts[-1].strip().split()) >= 3:
+        assert plain_lines.breadcrumb_tail(text) == parts[-1].strip()
+    else:
+        assert plain_lines.breadcrumb_tail(text) is None
+
+
+# --- date shortcuts ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "2 hours ago", "vor 3 Stunden", "il y a 5 minutes", "yesterday", "Heute, 10:30", "l'altro ieri",
+    "hace 2 días", "3 days ago", "an hour ago",
+])
+def test_relative_dates_pass_the_word_test(line: str) -> None:
+    assert dates._may_be_relative(line)
+    assert dates.is_date_line(line) or line == "yesterday"
+
+
+@_SETTINGS
+@given(_TEXT)
+def test_relative_word_test_never_hides_a_relative_date(text: str) -> None:
+    if dates._RELATIVE_RE.search(text):
+        assert dates._may_be_relative(text)
+
+
+# --- sniffer pre-tests ---------------------------------------------------------------------------
+
+def _reader_without_pre_test(text: str) -> float:
+    head = "\n" + "\n".join(text.split("\n", 40)[:40])
+    source = re.search(r"\nURL Source:[ \t]*\S", head) is not None
+    marker = re.search(r"\nMarkdown Content:[ \t]*$", head, re.M) is not None
+    if source and marker:
+        return 0.95
+    if (source or marker) and re.search(r"\nTitle:[ \t]*\S", head):
+        return 0.6
+    return 0.0
+
+
+@_SETTINGS
+@given(_LINES)
+def test_reader_pre_test(text: str) -> None:
+    assert sniffers.reader(text) == _reader_without_pre_test(text)
+
+
+@_SETTINGS
+@given(_LINES)
+def test_export_pre_tests_only_skip_texts_without_signatures(text: str) -> None:
+    lines = sniffers.with_leading_break(text)
+    if not sniffers._NEXIS_ANY.search(lines):
+        assert not any(p.search(lines) for p in (
+            sniffers._NEXIS_COUNTER, sniffers._NEXIS_LENGTH, sniffers._NEXIS_LOAD_DATE,
+            sniffers._NEXIS_DOCUMENTS_TOTAL, sniffers._NEXIS_BODY))
+    if not sniffers._FACTIVA_ANY.search(lines):
+        assert not sniffers.is_coded(text)
+        assert not any(p.search(lines) for p in (
+            sniffers._FACTIVA_DOCUMENT_ID, sniffers._FACTIVA_WORD_COUNT, sniffers._FACTIVA_SUMMARY))
+
+
+@pytest.mark.parametrize(("text", "dialect"), [
+    ("1 of 3 DOCUMENTS\n\nThe Paper\n\nLENGTH: 300 words", "nexis"),
+    ("Headline\nLENGTH: 523 words\nLoad-Date: May 2, 2024", "nexis"),
+    ("HD\tTitle\nPD\t2 May 2024\nLP\tLead", "factiva"),
+    ("Title\n1,234 words\n2 May 2024\nText\nDocument ABC0000020240502ek520001x", "factiva"),
+])
+def test_export_signatures_still_sniffed(text: str, dialect: str) -> None:
+    assert sniffers.SNIFFERS[dialect](text) >= 0.75
+
+
+@_SETTINGS
+@given(_LINES)
+def test_email_sniffer_reads_the_same_lines(text: str) -> None:
+    lines = text.split("\n", 60)[:60]
+    assert list(sniffers._first_lines(text, 60)) == lines
+
+
+# --- lazy patterns -------------------------------------------------------------------------------
+
+def test_lazy_pattern_compiles_once_and_behaves_like_re() -> None:
+    built = []
+
+    def source() -> str:
+        built.append(1)
+        return r"(?P<word>\w+)-(\d+)"
+
+    lazy = lazy_compile(source, re.IGNORECASE)
+    assert isinstance(lazy, LazyPattern) and not built
+    assert lazy.search("x ABC-12").group("word") == "ABC"
+    assert lazy.sub("<>", "a-1 b-2") == "<> <>"
+    assert lazy.findall("a-1 b-2") == [("a", "1"), ("b", "2")]
+    assert lazy.groupindex == {"word": 1}
+    assert built == [1]
+    assert lazy.pattern == r"(?P<word>\w+)-(\d+)"
+
+
+def test_lazy_pattern_survives_copy_and_unknown_names() -> None:
+    import copy
+
+    lazy = lazy_compile(r"a+")
+    twin = copy.deepcopy(lazy)
+    assert twin.fullmatch("aaa") and lazy.fullmatch("aaa")
+    with pytest.raises(AttributeError):
+        lazy.no_such_method  # noqa: B018 - the attribute access is the test
