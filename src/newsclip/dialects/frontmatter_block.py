@@ -7,7 +7,7 @@ finding them is cheap, so sniffing a file never loads the YAML or TOML readers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lazyre import lazy_compile
 from ..rules import frontmatter as rules
@@ -16,8 +16,7 @@ _KEY_NOISE = lazy_compile(rules.KEY_NOISE)
 _JSON_KEY = lazy_compile(rules.SNIFF_JSON_KEY)
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A front-matter block: its syntax, its text and where it sits (1-based lines)."""
 
     kind: str

@@ -29,8 +29,7 @@ from .headline import _strip_markup
 __all__ = ["Byline", "parse_byline", "byline_score", "split_names", "canonical_agency"]
 
 
-@dataclass(frozen=True, slots=True)
-class Byline:
+class Byline(NamedTuple):
     """A parsed byline: the text as printed (minus "By" and markup), its people and its agencies."""
 
     text: str

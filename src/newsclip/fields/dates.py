@@ -12,7 +12,6 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import NamedTuple
@@ -37,8 +36,7 @@ DAY_WORD_MAX = 200
 DATE_REACH = 128
 
 
-@dataclass(frozen=True, slots=True)
-class DateMatch:
+class DateMatch(NamedTuple):
     """One date found in a line: ISO value, span, the kind its label gives, precision flags."""
 
     iso: str
@@ -63,10 +61,13 @@ class _Hit(NamedTuple):
 # --------------------------------------------------------------------------- pattern parts
 
 _S = r"[^\S\r\n]"  # a blank that is not a line break
-_LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
-# The letter classes hold both cases already; (?-i:) spares the compiler case-folding ~1,000 characters each time.
-_START = rf"(?-i:(?<![0-9{_LETTERS}]))(?<!\d[.:])"
-_WORD_END = rf"(?-i:(?![{_LETTERS}]))"
+# A letter of the Latin, Greek or Cyrillic alphabets, either case: A-Z a-z U+00C0-U+024F U+0370-U+04FF.
+# Written as two small classes, not one: a class with more than two ranges beyond Latin-1 makes the
+# compiler build a 64K-entry table, and these checks occur 20 times in the date pattern (a third of
+# its compile time). (?-i:) because both cases are listed already.
+_LETTER = "(?:[A-Za-z]|[\u00c0-\u024f\u0370-\u04ff])"
+_START = r"(?-i:(?<![0-9A-Za-z]|[\u00c0-\u024f\u0370-\u04ff]))(?<!\d[.:])"
+_WORD_END = rf"(?-i:(?!{_LETTER}))"
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _DAY = r"[0-3]?\d(?!\d)"
 _MONTH_NUM = r"[01]?\d(?!\d)"
@@ -550,7 +551,7 @@ def _with_kinds(s: str, hits: Iterable[_Hit]) -> list[DateMatch]:
     first_update = next((i for i, d in enumerate(out) if d.kind == "updated"), 0)
     for i in range(first_update):
         if out[i].kind == "unknown":
-            out[i] = replace(out[i], kind="published")
+            out[i] = out[i]._replace(kind="published")
     return out
 
 
