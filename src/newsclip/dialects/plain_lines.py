@@ -8,7 +8,6 @@ them and find the densest run of prose, which is the article.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from ..fields import dates
 from ..fields.body import is_boilerplate
@@ -44,31 +43,41 @@ _MIN_ARTICLE_WORDS = 40
 _MAX_LEAD_BLOCKS = 30
 #: Characters of page scanned for repeated phrases before whole-line counts take over.
 _COUNT_BUDGET = 20_000_000
-@dataclass(slots=True)
 class Line:
-    no: int     # 1-based line number
-    raw: str    # the line as written
-    text: str   # markup and Markdown removed, whitespace collapsed
-    heading: int  # Markdown heading level, 0 if none
-    last: int = 0  # last line number when several lines were joined
-    words: int = -1  # words in ``text``, asked for by most passes: counted once (here if not given)
+    """One input line: its number, its raw and cleaned text, its Markdown heading level and word count.
 
-    def __post_init__(self) -> None:
-        self.last = self.last or self.no
-        if self.words < 0:
-            self.words = len(self.text.split())
+    A plain class with slots, not a dataclass: thousands are made per file, and
+    defining it costs nothing at start-up.
+    """
+
+    __slots__ = ("no", "raw", "text", "heading", "last", "words")
+
+    def __init__(self, no: int, raw: str, text: str, heading: int, last: int = 0, words: int = -1) -> None:
+        self.no = no  # 1-based line number
+        self.raw = raw  # the line as written
+        self.text = text  # markup and Markdown removed, whitespace collapsed
+        self.heading = heading  # Markdown heading level, 0 if none
+        self.last = last or no  # last line number when several lines were joined
+        # words in ``text``, asked for by most passes: counted once (here if not given)
+        self.words = words if words >= 0 else len(text.split())
+
+    def __repr__(self) -> str:
+        return f"Line({self.no}, {self.text!r})"
 
 
-@dataclass(slots=True)
 class Block:
-    lines: list[Line]
-    prose: int = 0  # words of prose, 0 for furniture
-    text: str = field(init=False)  # the lines joined by spaces (blocks never change once made)
-    words: int = field(init=False)
+    """Consecutive non-blank lines: the joined text, its word count, and how many of them are prose."""
 
-    def __post_init__(self) -> None:
-        self.text = " ".join(line.text for line in self.lines)
-        self.words = sum(line.words for line in self.lines)
+    __slots__ = ("lines", "prose", "text", "words")
+
+    def __init__(self, lines: list[Line], prose: int = 0) -> None:
+        self.lines = lines
+        self.prose = prose  # words of prose, 0 for furniture
+        self.text = " ".join(line.text for line in lines)  # blocks never change once made
+        self.words = sum(line.words for line in lines)
+
+    def __repr__(self) -> str:
+        return f"Block({self.lines[0].no if self.lines else '-'}, {self.text[:40]!r})"
 
 
 def close_wrapped_links(raws: list[str]) -> list[str]:
@@ -140,7 +149,7 @@ def make_blocks(lines: list[Line], used: set[int]) -> list[Block]:
 
 
 def is_nav(line: Line) -> bool:
-    stripped = line.raw.strip()
+    """A short line that opens like a menu entry or list bullet."""
     return line.words < 12 and line.raw.strip().startswith(NAV_PREFIXES)
 
 

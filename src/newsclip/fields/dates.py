@@ -557,7 +557,7 @@ def _with_kinds(s: str, hits: Iterable[_Hit]) -> list[DateMatch]:
 
 def _prepare(text: str) -> str:
     """Full-width digits and colons as ASCII (one character for one, so spans stay valid)."""
-    return text.translate(_FULLWIDTH)
+    return text if text.isascii() else text.translate(_FULLWIDTH)
 
 
 def _reference(reference: object) -> datetime | None:
