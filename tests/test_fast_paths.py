@@ -188,3 +188,25 @@ def test_lazy_pattern_survives_copy_and_unknown_names() -> None:
     assert twin.fullmatch("aaa") and lazy.fullmatch("aaa")
     with pytest.raises(AttributeError):
         lazy.no_such_method  # noqa: B018 - the attribute access is the test
+
+
+# --- page furniture near a headline ------------------------------------------------------------
+
+_FURNITURE = st.sampled_from([
+    "Lesezeit: 3 Min", "5 min read", "3 Minuten", "12 Comments", "Share", "SHARE this", "Home", "Startseite",
+    "(Foto: dpa)", "(BUTTON)", "___", "→", "» More", "More »", "Logo", "JavaScript", "Cookies", "[ ]",
+    "Schließen", "SCHLIEẞEN", "Close menu", "Link copied", "Foto 2 von 5", "Mehr zum Thema", "Terms of Use",
+    "Search", "Become a member",
+])
+
+
+@_SETTINGS
+@given(st.lists(st.one_of(_PIECES, _FURNITURE), max_size=12).map(" ".join))
+def test_page_furniture_test_agrees_with_one_case_insensitive_search(text: str) -> None:
+    from newsclip.rules.plain import NOT_HEADLINE_ANYWHERE, NOT_HEADLINE_STARTS
+
+    reference = re.compile(
+        "|".join([f"^(?:{p})" for p in NOT_HEADLINE_STARTS] + [f"(?:{p})" for p in NOT_HEADLINE_ANYWHERE]),
+        re.IGNORECASE,
+    )
+    assert plain._is_page_furniture(text) is (reference.search(text) is not None)

@@ -8,15 +8,14 @@ above the body, the unlabelled stack of headline, byline and date (names by
 
 from __future__ import annotations
 
-import re
-
 from ..fields import dates, urls
 from ..fields.body import is_boilerplate, is_caption
 from ..fields.text import Paragraph
 from ..lazyre import lazy_compile
 from ..rules.plain import (
     HEADER_LABELS,
-    NOT_HEADLINE_PATTERNS,
+    NOT_HEADLINE_ANYWHERE,
+    NOT_HEADLINE_STARTS,
     SHARE_LINKS,
     WORDPRESS_SHARE_PARAM,
 )
@@ -60,7 +59,10 @@ _MD_LINK_TARGET = lazy_compile(
     r"(?:\s\"[^\"\n]{0,200}\")?\)"
 )
 _LETTER = lazy_compile(r"[^\W\d_]")
-_NOT_HEADLINE = lazy_compile("|".join(f"(?:{p})" for p in NOT_HEADLINE_PATTERNS), re.IGNORECASE)
+# Matched in the lower-cased line without IGNORECASE, and the start patterns only at the start:
+# about twice as fast as one case-insensitive search for them all.
+_NOT_HEADLINE_START = lazy_compile("|".join(f"(?:{p})" for p in NOT_HEADLINE_STARTS))
+_NOT_HEADLINE_ANYWHERE = lazy_compile("|".join(f"(?:{p})" for p in NOT_HEADLINE_ANYWHERE))
 #: How many blocks above the body the header stack may reach.
 _HEADER_REACH = 18
 #: Headline scoring: per line of distance from the body, for a title the page repeats, for a line
@@ -372,6 +374,12 @@ def _holds_word(text: str, word: str) -> bool:
     return False
 
 
+def _is_page_furniture(text: str) -> bool:
+    """A reading time, comment count, share prompt or the like: never a headline."""
+    lowered = text.lower()
+    return _NOT_HEADLINE_START.match(lowered) is not None or _NOT_HEADLINE_ANYWHERE.search(lowered) is not None
+
+
 def _title_score(line: Line) -> float:
     text = line.text
     words = text.split()
@@ -381,7 +389,7 @@ def _title_score(line: Line) -> float:
         return 0.0
     if BARE_URL.match(text) or _label_of(line) or dates.is_date_line(text) or maybe_byline(text):
         return 0.0
-    if is_boilerplate(text) or is_caption(text) or _NOT_HEADLINE.search(text):
+    if is_boilerplate(text) or is_caption(text) or _is_page_furniture(text):
         return 0.0
     score = 1.0
     if line.heading == 1:

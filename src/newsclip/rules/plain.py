@@ -54,20 +54,28 @@ NAV_PREFIXES: tuple[str, ...] = (
 SEPARATORS: tuple[str, ...] = ("---", "***", "___", "* * *", "===")
 
 #: Lines near a headline that are page furniture: reading times, comment counts, share prompts.
-NOT_HEADLINE_PATTERNS: tuple[str, ...] = (
+#: Both lists are matched against the line in lower case: those in ``NOT_HEADLINE_STARTS``
+#: at its start, those in ``NOT_HEADLINE_ANYWHERE`` anywhere in it.
+NOT_HEADLINE_STARTS: tuple[str, ...] = (
+    r"(?:lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\b",
+    r"(?:share|teilen|partager|compartir|condividi)\b",
+    r"(?:home|startseite|accueil|inicio)\b",
+    r"(?:suche|search|recherche|buscar|cerca)\b",
+    r"[»«›‹]",
+    r"(?:mehr zum thema|more on|more from|zum vergrößern|nach oben)\b",
+    r"(?:become a member|rent this article|buy article|subscribe to|abonnieren|jetzt abonnieren)\b",
+    r"(?:terms of use|learn more|kommentar verfassen)\b",
+    r"(?:foto|photo|bild|image)\s\d+\s(?:de|of|von|sur|di)\s\d+",
+)
+NOT_HEADLINE_ANYWHERE: tuple[str, ...] = (
     r"\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|мин\w*)\b",
-    r"^(?:lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\b",
     r"\b\d+ (?:comments?|kommentare?|commentaires?|comentarios?|commenti)\b",
-    r"^(?:share|teilen|partager|compartir|condividi)\b",
-    r"^(?:home|startseite|accueil|inicio)\b",
     r"\((?:foto|photo|bild|image|credit|fotos|photos)\b",
-    r"\(BUTTON\)|_{3,}|^(?:suche|search|recherche|buscar|cerca)\b",
-    r"[←→❯❮▶◀≈]|^[»«›‹]|[»«›‹]$",
-    r"\blogo\b|javascript|\bcookies?\b|^(?:mehr zum thema|more on|more from|zum vergrößern|nach oben)\b",
-    r"^(?:become a member|rent this article|buy article|subscribe to|abonnieren|jetzt abonnieren)\b",
-    r"\[ *\]|\b(?:schließen|close menu|menü|hauptmenü)\b|^(?:terms of use|learn more|kommentar verfassen)\b",
+    r"\(button\)|_{3,}",
+    r"[←→❯❮▶◀≈]|[»«›‹]$",
+    r"\blogo\b|javascript|\bcookies?\b",
+    r"\[ *\]|\b(?:schließen|close menu|menü|hauptmenü)\b",
     r"\b(?:link wurde kopiert|link copied|per e-mail folgen|follow by email|choose from \d+ languages)\b",
-    r"^(?:foto|photo|bild|image)\s\d+\s(?:de|of|von|sur|di)\s\d+",
 )
 
 #: URL path segments of author pages: a link into one of them carries the author's name.
