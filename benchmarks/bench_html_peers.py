@@ -11,6 +11,11 @@ Speed is pages per CPU second of this process (``time.process_time``), which
 a busy machine disturbs least; pages per wall second are shown beside it.
 Accuracy is scored separately, on the same pages (see benchmarks/README.md).
 
+One more "tool", ``newsclip-plain``, parses ``PLAIN_BATCH`` invented plain-text
+articles (the throughput benchmark's typical ones) at each page's turn: the
+plain-text rate measured in the same interleaved loop as trafilatura, so the
+ratio between them does not drift with the machine's speed between two runs.
+
     python benchmarks/bench_html_peers.py                       # the development pages
     python benchmarks/bench_html_peers.py --pages DIR --limit 100 --json peers.json
 """
@@ -35,6 +40,10 @@ DEFAULT_PAGES = "/tmp/newsclip-dev-cache/sets/*/html"
 
 #: The HTML target: newsclip at least this many times trafilatura's pages per second.
 TARGET_RATIO = 2.0
+#: The plain-text target: newsclip's typical plain articles per second ÷ trafilatura's pages per second.
+TARGET_PLAIN_RATIO = 100.0
+#: Plain-text articles ``newsclip-plain`` parses at each page's turn.
+PLAIN_BATCH = 100
 
 Extractor = Callable[[str, str], Any]
 
@@ -45,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"folder of .html pages, searched recursively; may repeat (default {DEFAULT_PAGES})")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N pages (default: all)")
     parser.add_argument("--rounds", type=int, default=1, help="passes over the pages (default 1)")
-    parser.add_argument("--tools", default="newsclip,trafilatura,newspaper4k,goose3",
-                        help="comma-separated tools to run (default: all four)")
+    parser.add_argument("--tools", default="newsclip,newsclip-plain,trafilatura,newspaper4k,goose3",
+                        help="comma-separated tools to run (default: all, with the newsclip-plain reference)")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON to FILE")
     args = parser.parse_args(argv)
     paths = find_pages(args.pages or [DEFAULT_PAGES], args.limit)
@@ -88,6 +97,24 @@ def newsclip_extractor() -> tuple[Extractor, str]:
     return extract, newsclip.__version__
 
 
+def plain_reference_extractor() -> tuple[Extractor, str]:
+    """newsclip on ``PLAIN_BATCH`` typical plain-text articles per call; the page it is handed is ignored."""
+    import itertools
+
+    import newsclip
+    from bench_throughput import SOURCES, inputs
+    from newsclip import parse_text
+
+    articles = itertools.cycle(inputs("plain", "typical"))
+    source = SOURCES["plain"]
+
+    def extract(html: str, path: str) -> Any:
+        for _ in range(PLAIN_BATCH):
+            parse_text(next(articles), source=source)
+
+    return extract, newsclip.__version__
+
+
 def trafilatura_extractor() -> tuple[Extractor, str]:
     """trafilatura's full extraction with metadata (title, author, date, url, text)."""
     import trafilatura
@@ -125,6 +152,7 @@ def goose3_extractor() -> tuple[Extractor, str]:
 
 TOOLS: dict[str, Callable[[], tuple[Extractor, str]]] = {
     "newsclip": newsclip_extractor,
+    "newsclip-plain": plain_reference_extractor,
     "trafilatura": trafilatura_extractor,
     "newspaper4k": newspaper4k_extractor,
     "goose3": goose3_extractor,
@@ -213,6 +241,11 @@ def run(paths: list[str], *, tools: list[str] | None = None, rounds: int = 1) ->
         row["x_trafilatura"] = round(row["pages_per_cpu_second"] / base, 2) if base and row["pages_per_cpu_second"] else None
     ours = next((r for r in rows if r["tool"] == "newsclip"), None)
     ratio = ours["x_trafilatura"] if ours else None
+    plain = next((r for r in rows if r["tool"] == "newsclip-plain"), None)
+    plain_rate = plain["pages_per_cpu_second"] * PLAIN_BATCH if plain and plain["pages_per_cpu_second"] else None
+    if plain:
+        plain["x_trafilatura"] = None  # its calls are batches of articles, not pages: see the line under the table
+    plain_ratio = round(plain_rate / base, 1) if plain_rate and base else None
     return {
         "benchmark": "html_peers",
         "pages": len(pages),
@@ -224,6 +257,10 @@ def run(paths: list[str], *, tools: list[str] | None = None, rounds: int = 1) ->
         "target": f"newsclip >= {TARGET_RATIO:g}x trafilatura pages/s",
         "newsclip_x_trafilatura": ratio,
         "target_met": None if ratio is None else ratio >= TARGET_RATIO,
+        "plain_articles_per_cpu_second": round(plain_rate, 1) if plain_rate else None,
+        "plain_target": f"newsclip plain articles/s >= {TARGET_PLAIN_RATIO:g}x trafilatura pages/s",
+        "plain_x_trafilatura": plain_ratio,
+        "plain_target_met": None if plain_ratio is None else plain_ratio >= TARGET_PLAIN_RATIO,
     }
 
 
@@ -260,6 +297,12 @@ def table(result: dict[str, Any]) -> str:
     verdict = "not measured (trafilatura missing)" if met is None else ("met" if met else "NOT met")
     lines.append(f"{result['pages']} pages × {result['rounds']} round(s), interleaved; load average "
                  f"{result['load_average']}; target {result['target']}: {verdict}")
+    if result.get("plain_x_trafilatura") is not None:
+        plain_verdict = "met" if result["plain_target_met"] else "NOT met"
+        lines.append(f"newsclip-plain parsed {PLAIN_BATCH} typical plain-text articles per turn: "
+                     f"{result['plain_articles_per_cpu_second']:,.0f} articles/s = "
+                     f"{result['plain_x_trafilatura']:g}× trafilatura's pages/s; target {result['plain_target']}: "
+                     f"{plain_verdict}")
     return "\n".join(lines)
 
 

@@ -73,8 +73,11 @@ class Block:
     def __init__(self, lines: list[Line], prose: int = 0) -> None:
         self.lines = lines
         self.prose = prose  # words of prose, 0 for furniture
-        self.text = " ".join(line.text for line in lines)  # blocks never change once made
-        self.words = sum(line.words for line in lines)
+        if len(lines) == 1:  # most blocks: one paragraph on one line
+            self.text, self.words = lines[0].text, lines[0].words
+        else:  # blocks never change once made
+            self.text = " ".join(line.text for line in lines)
+            self.words = sum(line.words for line in lines)
 
     def __repr__(self) -> str:
         return f"Block({self.lines[0].no if self.lines else '-'}, {self.text[:40]!r})"
@@ -155,9 +158,10 @@ def is_nav(line: Line) -> bool:
 
 def _prose_words(block: Block) -> int:
     """Words of running text in ``block``; navigation, lists of links and short labels count 0."""
-    nav = sum(1 for line in block.lines if is_nav(line) or _LINK_LIST.match(line.raw.lstrip()))
-    if nav * 2 >= len(block.lines):
-        return 0
+    if any(_is_link_line(line) for line in block.lines):  # cheap test first: most blocks have none
+        nav = sum(1 for line in block.lines if _is_link_line(line))
+        if nav * 2 >= len(block.lines):
+            return 0
     text = block.text
     words = block.words
     if words < 10 or not _SENTENCE_PUNCT.search(text) or breadcrumb_tail(text):
@@ -167,10 +171,17 @@ def _prose_words(block: Block) -> int:
             return 0
         if words < 20 and not ends_with(TERMINAL, text):
             return 0  # a long headline or a link, not a paragraph
+    if len(block.lines) == 1:
+        return words  # ten words or more, so not a stack of short lines
     longest = max(line.words for line in block.lines)
     if longest < 10 and sum(len(line.text) for line in block.lines) < 50 * len(block.lines):
         return 0  # a stack of short lines: a header or a list, not running text
     return words
+
+
+def _is_link_line(line: Line) -> bool:
+    """A menu entry or a line of links ("#World #Politics")."""
+    return is_nav(line) or _LINK_LIST.match(line.raw.lstrip()) is not None
 
 
 def _is_header_like(text: str) -> bool:

@@ -654,5 +654,7 @@ def is_date_line(line: str, *, dayfirst: bool = False) -> bool:
     if not isinstance(line, str) or len(line) > DATE_LINE_MAX:
         return False
     s = _prepare(line)
+    if _ANY_DIGIT_RE.search(s) is None and not _may_be_relative(s):
+        return False  # a written date needs a four-digit year, any other a relative word
     spans = [(h.start, h.end) for h in _scan(s, dayfirst, _LINE_REFERENCE) if not h.weak]
     return bool(spans) and _only_labels_outside(s, spans)
