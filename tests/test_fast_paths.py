@@ -210,3 +210,41 @@ def test_page_furniture_test_agrees_with_one_case_insensitive_search(text: str) 
         re.IGNORECASE,
     )
     assert plain._is_page_furniture(text) is (reference.search(text) is not None)
+
+
+# --- one-line and long-line shortcuts -------------------------------------------------------------
+
+@_SETTINGS
+@given(_TEXT)
+def test_date_line_shortcut_agrees_with_the_full_scan(text: str) -> None:
+    s = dates._prepare(text)
+    spans = [(h.start, h.end) for h in dates._scan(s, False, dates._LINE_REFERENCE) if not h.weak]
+    full = len(text) <= dates.DATE_LINE_MAX and bool(spans) and dates._only_labels_outside(s, spans)
+    assert dates.is_date_line(text) is full
+
+
+@_SETTINGS
+@given(st.one_of(_TEXT, st.lists(_PIECES, min_size=80, max_size=120).map(" ".join),
+                 st.sampled_from(["Advertisement", "  ADVERTISEMENT  ", "Share this:", "Photo: AP", "---"])))
+def test_boilerplate_and_caption_shortcuts(text: str) -> None:
+    from newsclip.fields import body
+    from newsclip.rules.boilerplate import BOILERPLATE_LINES
+
+    key = text.strip().strip(body._TRIM).casefold()
+    boilerplate = not key or key in BOILERPLATE_LINES or (
+        len(key) < 300 and body._BOILER_PREFIX.match(text.strip()) is not None)
+    assert body.is_boilerplate(text) is boilerplate
+    caption_prefixed = text.strip().casefold().startswith(body._CAPTION_PREFIX)
+    if caption_prefixed:
+        assert body.is_caption(text) is (len(text.split()) <= 60)
+
+
+@_SETTINGS
+@given(st.lists(st.lists(_PIECES, min_size=1, max_size=30).map(" ".join), min_size=1, max_size=4))
+def test_blocks_count_words_and_join_text_as_before(texts: list[str]) -> None:
+    lines = [plain_lines.make_line(i, t) for i, t in enumerate(texts, 1)]
+    lines = [line for line in lines if line.text]
+    if lines:
+        block = plain_lines.Block(lines)
+        assert block.text == " ".join(line.text for line in lines)
+        assert block.words == len(block.text.split())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from functools import lru_cache
 from types import ModuleType
 
 from ..errors import UnknownDialectError
@@ -68,19 +69,27 @@ def detect(text: str, source: str | None = None) -> ModuleType:
     ends the search at once. Ties still go to the dialect listed first.
     """
     head = text[:SNIFF_HEAD_CHARS]
-    ext = os.path.splitext(source or "")[1].lower()
-    names = [name for name in DIALECT_MODULES if name != FALLBACK]
-    hinted = [name for name in names if (name, ext) in EXTENSION_HINTS]
     scores: dict[str, float] = {}
-    for name in hinted + [name for name in names if name not in hinted]:
-        hint = EXTENSION_HINTS.get((name, ext), 0.0)
-        if scores and SNIFF_MAX + hint < max(scores.values()):
+    top = -1.0  # the best score so far
+    for name, hint in _sniff_order(os.path.splitext(source or "")[1].lower()):
+        if scores and SNIFF_MAX + hint < top:
             continue
         score = SNIFFERS[name](head)
-        scores[name] = score + hint if score > 0 else score
+        if score > 0:
+            score += hint
+        scores[name] = score
+        top = max(top, score)
     best, best_score = FALLBACK, SNIFFERS[FALLBACK](head)
-    for name in names:
+    for name in DIALECT_MODULES:
         score = scores.get(name, 0.0)
-        if score > best_score:
+        if name != FALLBACK and score > best_score:
             best, best_score = name, score
     return get(best)
+
+
+@lru_cache(maxsize=256)
+def _sniff_order(ext: str) -> tuple[tuple[str, float], ...]:
+    """``(dialect, extension hint)`` in sniffing order for files ending in ``ext``: hinted dialects first."""
+    names = [name for name in DIALECT_MODULES if name != FALLBACK]
+    hinted = [name for name in names if (name, ext) in EXTENSION_HINTS]
+    return tuple((name, EXTENSION_HINTS.get((name, ext), 0.0)) for name in hinted + [n for n in names if n not in hinted])

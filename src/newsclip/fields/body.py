@@ -24,6 +24,8 @@ _PROMO = lazy_compile(
     re.IGNORECASE,
 )
 _CAPTION_PREFIX = tuple(p.casefold() for p in CAPTION_PREFIXES)
+_CAPTION_PREFIX_REACH = max(map(len, _CAPTION_PREFIX))
+_LONGEST_BOILERPLATE_LINE = max(map(len, BOILERPLATE_LINES))
 _CREDIT_WORDS = frozenset(w.casefold() for w in CREDIT_WORDS)
 _CREDIT_TAIL = lazy_compile(r"\s?/\s?(?P<credit>[^/]{2,60})$")
 _TRUNCATED = lazy_compile(TRUNCATION_MARKER)
@@ -72,9 +74,12 @@ def clean_body(paragraphs: list[Paragraph]) -> BodyResult:
 
 def is_boilerplate(line: str) -> bool:
     """A line of page furniture: share bars, ads, sign-up prompts, copyright footers."""
-    key = line.strip().strip(_TRIM).casefold()
-    if not key:
+    bare = line.strip().strip(_TRIM)
+    if not bare:
         return True
+    if len(bare) >= 300 and len(bare) > _LONGEST_BOILERPLATE_LINE:
+        return False  # too long for a listed line (case folding never shortens) or a prefixed one
+    key = bare.casefold()
     if key in BOILERPLATE_LINES:
         return True
     return len(key) < 300 and _BOILER_PREFIX.match(line.strip()) is not None
@@ -83,8 +88,7 @@ def is_boilerplate(line: str) -> bool:
 def is_caption(line: str) -> bool:
     """A photo caption or credit: ``Photo: …``, or ``<description> <Name> / <AGENCY>`` without a full stop."""
     text = line.strip()
-    folded = text.casefold()
-    if folded.startswith(_CAPTION_PREFIX):
+    if text[:_CAPTION_PREFIX_REACH].casefold().startswith(_CAPTION_PREFIX):  # folding the head is enough
         return len(text.split()) <= 60
     if _SENTENCE_END.search(text, len(text) - 1) or len(text.split()) > 40:  # the pattern is one final character
         return False
