@@ -348,7 +348,10 @@ def _content_words(text: str) -> set[str]:
 
 def _body_opening(blocks: list[Block], start: int) -> str:
     """The body's first ``_OPENING_WORDS`` words, casefolded: where a title's words are looked for."""
-    folded = " ".join(block.text for block in blocks[start:start + 6]).casefold()
+    opening = blocks[start:start + 6]
+    if sum(block.words for block in opening) <= _OPENING_WORDS:  # the usual case: no cut needed
+        return " ".join(block.text for block in opening).casefold()
+    folded = " ".join(block.text for block in opening).casefold()
     parts = folded.split(maxsplit=_OPENING_WORDS)
     if len(parts) > _OPENING_WORDS:
         folded = folded[: len(folded) - len(parts[-1])]

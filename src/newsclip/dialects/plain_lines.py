@@ -108,7 +108,10 @@ def close_wrapped_links(raws: list[str]) -> list[str]:
 
 
 def make_line(no: int, raw: str) -> Line:
+    """A line with Markdown marks, inline markup and extra blanks removed from its text."""
     stripped = raw.strip()
+    if not stripped:
+        return Line(no, raw, "", 0, words=0)  # a blank line: half of most files
     heading = 0
     match = _MD_HEADING.match(stripped) if stripped.startswith("#") else None
     if match:
@@ -120,7 +123,7 @@ def make_line(no: int, raw: str) -> Line:
         stripped = _MD_EMPH.sub(r"\2", stripped)
     if "\\" in stripped:
         stripped = _MD_ESCAPE.sub(r"\1", stripped)
-    words = strip_markup(stripped).split() if stripped else []  # clean_inline, keeping the words
+    words = strip_markup(stripped).split()  # clean_inline, keeping the words
     return Line(no, raw, " ".join(words), heading, words=len(words))
 
 
