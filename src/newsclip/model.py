@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Field names in the order of the public contract (JSON, JSON Lines, CSV, SQLite).
 FIELDS: tuple[str, ...] = (
@@ -34,9 +34,11 @@ LIST_FIELDS: frozenset[str] = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
-    """Where a field came from: 1-based inclusive line range, rule name, confidence."""
+class Provenance(NamedTuple):
+    """Where a field came from: 1-based inclusive line range, rule name, confidence.
+
+    A NamedTuple: every field of every record has one, and a tuple is the cheapest immutable record to make.
+    """
 
     lines: tuple[int, int] | None
     rule: str
