@@ -15,6 +15,8 @@ from ..lazyre import lazy_compile
 from ..rules.plain import (
     HEADER_LABELS,
     NOT_HEADLINE_ANYWHERE,
+    NOT_HEADLINE_HINT_CHARS,
+    NOT_HEADLINE_HINT_WORDS,
     NOT_HEADLINE_STARTS,
     SHARE_LINKS,
     WORDPRESS_SHARE_PARAM,
@@ -63,6 +65,8 @@ _LETTER = lazy_compile(r"[^\W\d_]")
 # about twice as fast as one case-insensitive search for them all.
 _NOT_HEADLINE_START = lazy_compile("|".join(f"(?:{p})" for p in NOT_HEADLINE_STARTS))
 _NOT_HEADLINE_ANYWHERE = lazy_compile("|".join(f"(?:{p})" for p in NOT_HEADLINE_ANYWHERE))
+_NOT_HEADLINE_HINT_CHARS = frozenset(NOT_HEADLINE_HINT_CHARS)
+_DIGIT = lazy_compile(r"\d")
 #: How many blocks above the body the header stack may reach.
 _HEADER_REACH = 18
 #: Headline scoring: per line of distance from the body, for a title the page repeats, for a line
@@ -380,7 +384,12 @@ def _holds_word(text: str, word: str) -> bool:
 def _is_page_furniture(text: str) -> bool:
     """A reading time, comment count, share prompt or the like: never a headline."""
     lowered = text.lower()
-    return _NOT_HEADLINE_START.match(lowered) is not None or _NOT_HEADLINE_ANYWHERE.search(lowered) is not None
+    if _NOT_HEADLINE_START.match(lowered) is not None:
+        return True
+    if _DIGIT.search(lowered) is None and _NOT_HEADLINE_HINT_CHARS.isdisjoint(lowered) and not any(
+            word in lowered for word in NOT_HEADLINE_HINT_WORDS):
+        return False  # none of what the patterns below look for: skip their slow search
+    return _NOT_HEADLINE_ANYWHERE.search(lowered) is not None
 
 
 def _title_score(line: Line) -> float:

@@ -67,6 +67,12 @@ NOT_HEADLINE_STARTS: tuple[str, ...] = (
     r"(?:terms of use|learn more|kommentar verfassen)\b",
     r"(?:foto|photo|bild|image)\s\d+\s(?:de|of|von|sur|di)\s\d+",
 )
+#: What every ``NOT_HEADLINE_ANYWHERE`` pattern needs besides a digit: one of these characters or words.
+NOT_HEADLINE_HINT_CHARS: str = "(_[←→❯❮▶◀≈»«›‹"
+NOT_HEADLINE_HINT_WORDS: tuple[str, ...] = (
+    "logo", "javascript", "cookie", "schließen", "close menu", "menü", "link wurde kopiert", "link copied",
+    "per e-mail folgen", "follow by email",
+)
 NOT_HEADLINE_ANYWHERE: tuple[str, ...] = (
     r"\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|мин\w*)\b",
     r"\b\d+ (?:comments?|kommentare?|commentaires?|comentarios?|commenti)\b",
