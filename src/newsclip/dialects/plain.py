@@ -298,7 +298,7 @@ def _header_fact(line: Line, draft: Draft, ctx: Context) -> bool:
     found = False
     if not draft.has("byline"):
         found = take_byline(draft, text, ctx, span, rule="byline-line", confidence=0.75)
-    if len(text.split()) <= 20:
+    if line.words <= 20:
         matches = dates.find_dates(text, dayfirst=ctx.settings.dayfirst, reference=ctx.settings.reference_time)
         if any(m.kind != "captured" for m in matches):
             if not draft.has("date"):

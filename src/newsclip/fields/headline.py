@@ -24,7 +24,6 @@ from ..rules.bylines import AGENCIES
 #: An HTML tag or comment opener; ``[^<>]*`` stops at the next angle bracket, so the scan is linear.
 _TAG = lazy_compile(r"</?[A-Za-z!][^<>]*>")
 _INVISIBLE = str.maketrans("", "", rules.INVISIBLE_CHARS)
-_SPACES = lazy_compile(r"\s+")
 _MD_LINK = lazy_compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}\)")
 _MD_HEADING = lazy_compile(r"#{1,6} ")
 _DOMAIN = lazy_compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[A-Za-z]{2,12}")
@@ -85,7 +84,10 @@ def _strip_markup(text: str) -> str:
 
 def _tidy(text: str) -> str:
     """Markup, Markdown emphasis, headings and links removed; whitespace collapsed."""
-    text = _SPACES.sub(" ", _strip_markup(text).translate(_INVISIBLE)).strip()
+    text = _strip_markup(text)
+    if not text.isascii():  # the invisible characters are all beyond ASCII
+        text = text.translate(_INVISIBLE)
+    text = " ".join(text.split())
     if "[" in text:
         text = _MD_LINK.sub(r"\1", text)
     if text.startswith("#"):
@@ -96,7 +98,7 @@ def _tidy(text: str) -> str:
     for mark in ("*", "_", '"', "`"):
         if len(text) > 2 and text[0] == mark and text[-1] == mark and mark not in text[1:-1]:
             text = text[1:-1]
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _is_junk(text: str) -> bool:
