@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..lazyre import lazy_compile
 from ..rules.boilerplate import (
@@ -35,15 +34,17 @@ _SENTENCE_END = lazy_compile(r"[.!?…\"'”’»:;)]$")
 _TRIM = " \t.:·•|–—-*+"
 
 
-@dataclass(slots=True)
 class BodyResult:
     """What :func:`clean_body` found: the kept paragraphs and what it set aside."""
 
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    captions: list[Paragraph] = field(default_factory=list)
-    related: list[Paragraph] = field(default_factory=list)
-    dateline: Dateline | None = None
-    truncated: bool = False
+    __slots__ = ("paragraphs", "captions", "related", "dateline", "truncated")
+
+    def __init__(self) -> None:
+        self.paragraphs: list[Paragraph] = []
+        self.captions: list[Paragraph] = []
+        self.related: list[Paragraph] = []
+        self.dateline: Dateline | None = None
+        self.truncated = False
 
 
 def clean_body(paragraphs: list[Paragraph]) -> BodyResult:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -262,14 +261,18 @@ def _inverted(value: str) -> str | None:
 # --------------------------------------------------------------------------- parts
 
 
-@dataclass(slots=True)
 class _Found:
-    authors: list[str] = field(default_factory=list)
-    agencies: list[str] = field(default_factory=list)
-    staff: bool = False
-    known_agency: bool = False
-    role: bool = False
-    invalid: bool = False
+    """What the parts of one byline turned out to be, gathered while they are read."""
+
+    __slots__ = ("authors", "agencies", "staff", "known_agency", "role", "invalid")
+
+    def __init__(self) -> None:
+        self.authors: list[str] = []
+        self.agencies: list[str] = []
+        self.staff = False
+        self.known_agency = False
+        self.role = False
+        self.invalid = False
 
 
 def _add_outlet(name: str, found: _Found) -> None:
