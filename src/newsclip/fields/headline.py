@@ -46,10 +46,13 @@ def _compact(name: str) -> str:
     return _NOT_ALNUM.sub("", folded)
 
 
-_KNOWN = frozenset(
-    _compact(name)
-    for name in (*rules.KNOWN_OUTLETS, *AGENCIES, *(a for aliases in AGENCIES.values() for a in aliases))
-) - {""}
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    """Comparison keys of known outlets and agencies (built when a headline first has a separator to test)."""
+    return frozenset(
+        _compact(name)
+        for name in (*rules.KNOWN_OUTLETS, *AGENCIES, *(a for aliases in AGENCIES.values() for a in aliases))
+    ) - {""}
 
 
 def clean_headline(text: str, *, site: str | None = None, site_names: Iterable[str] = ()) -> str | None:
@@ -133,7 +136,7 @@ def _site_keys(site: str | None, site_names: tuple[str, ...]) -> frozenset[str]:
 
 def _is_known(part: str, keys: frozenset[str]) -> bool:
     key = _compact(part)
-    return bool(key) and (key in keys or key in _KNOWN or _DOMAIN.fullmatch(part) is not None)
+    return bool(key) and (key in keys or key in _known() or _DOMAIN.fullmatch(part) is not None)
 
 
 def _is_title_name(part: str) -> bool:
