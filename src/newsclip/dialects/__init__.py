@@ -72,7 +72,7 @@ def detect(text: str, source: str | None = None) -> ModuleType:
     scores: dict[str, float] = {}
     top = -1.0  # the best score so far
     for name, hint in _sniff_order(os.path.splitext(source or "")[1].lower()):
-        if scores and SNIFF_MAX + hint < top:
+        if SNIFF_MAX + hint < top:
             continue
         score = SNIFFERS[name](head)
         if score > 0:
