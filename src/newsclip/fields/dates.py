@@ -157,7 +157,6 @@ _CONNECT = (
     rf"(?:T|{_S}{{0,4}}(?:[,;:|•·@/–—-]{_S}{{0,4}})?"
     rf"(?:(?:{_alt(rules.TIME_CONNECTORS)}){_WORD_END}{_S}{{1,4}})?)"
 )
-_TIME_FIRST = rf"(?:{_time('b_', dot=False)}{_S}{{0,3}}(?:[,|•·–—-]{_S}{{0,3}})?)?"
 _WEEKDAY_FIRST = (
     rf"(?:(?:{_alt(rules.WEEKDAYS_LONG + rules.WEEKDAYS_SHORT)}){_WORD_END}\.?,?{_S}{{1,3}})?"
 )
@@ -181,12 +180,21 @@ _MDY = (
 )
 
 _DATE_RE = lazy_compile(
-    _START + _TIME_FIRST + _WEEKDAY_FIRST
+    _START + _WEEKDAY_FIRST
     + rf"(?:{_ISO}|{_NUMERIC}|{_CJK}|{_DMY}|{_MDY})"
     + _YEAR_SUFFIX + _WEEKDAY_AFTER
     + rf"(?:{_CONNECT}{_time('t_', dot=True)})?",
     re.IGNORECASE,
 )
+#: A time written before a date ("10:30, 5 May 2024", "noon Monday, May 5"), ending where the date begins.
+#: Apart from the date pattern, and built on first use: few dates have one, and it is a third of the
+#: date pattern's compile time.
+_TIME_BEFORE_RE = lazy_compile(
+    lambda: _START + rf"{_time('b_', dot=False)}{_S}{{0,3}}(?:[,|•·–—-]{_S}{{0,3}})?\Z", re.IGNORECASE
+)
+#: How far before a date such a time can start (the longest: seconds, fraction, am/pm, "Uhr" and a zone).
+_TIME_BEFORE_REACH = 60
+_TIME_WORDS = tuple(word.lower() for word in (*rules.MIDNIGHT_WORDS, *rules.NOON_WORDS))
 
 
 def _relative_source() -> str:
@@ -421,18 +429,33 @@ def _absolute_hits(s: str, dayfirst: bool) -> Iterator[_Hit]:
 
 
 def _window_hits(s: str, lo: int, hi: int, dayfirst: bool) -> Iterator[_Hit]:
-    """The dates of one stretch of ``s``."""
+    """The dates of one stretch of ``s``, each with the time written before or after it."""
+    done = lo  # where the previous date ended: a time before the next one starts no earlier
     for m in _DATE_RE.finditer(s, lo, hi):
         day = _ymd(m, dayfirst)
         if day is None:
             continue
-        before, after = m.group("b_", "t_")
-        prefix = "b_" if before is not None else "t_" if after is not None else ""
-        clock = _clock(m, prefix) if prefix else None
-        if clock is None:
-            yield _Hit(m.start(), m.end(), _iso(*day), False, False)
+        before = _time_before(s, done, m.start())
+        done = m.end()
+        if before is not None:
+            timed, prefix, start = before, "b_", before.start()
         else:
-            yield _Hit(m.start(), m.end(), _iso(*day, clock, _offset(m, prefix, day, clock)), True, False)
+            timed, prefix, start = m, "t_", m.start()
+        clock = _clock(timed, prefix) if timed.group(prefix) is not None else None
+        if clock is None:
+            yield _Hit(start, m.end(), _iso(*day), False, False)
+        else:
+            yield _Hit(start, m.end(), _iso(*day, clock, _offset(timed, prefix, day, clock)), True, False)
+
+
+def _time_before(s: str, lo: int, end: int) -> re.Match[str] | None:
+    """A time that ends right where a date starts at ``end`` (and begins at ``lo`` or later)."""
+    lo = max(lo, end - _TIME_BEFORE_REACH, s.rfind("\n", 0, end) + 1)  # on the date's own line
+    if end <= lo or not s[end - 1].isspace() and s[end - 1] not in ",|•·–—-":
+        return None  # a time before a date is set off by a blank or a separator
+    if _ANY_DIGIT_RE.search(s, lo, end) is None and not any(w in s[lo:end].lower() for w in _TIME_WORDS):
+        return None
+    return _TIME_BEFORE_RE.search(s, lo, end)
 
 
 def _may_be_relative(s: str) -> bool:
