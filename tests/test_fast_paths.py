@@ -248,3 +248,12 @@ def test_blocks_count_words_and_join_text_as_before(texts: list[str]) -> None:
         block = plain_lines.Block(lines)
         assert block.text == " ".join(line.text for line in lines)
         assert block.words == len(block.text.split())
+
+
+def test_article_ids_are_plain_sha256() -> None:
+    import hashlib
+
+    from newsclip.assemble import article_id
+
+    key = "url:example.org/a"
+    assert article_id("https://www.example.org/a/", None, None, None) == hashlib.sha256(key.encode()).hexdigest()[:16]

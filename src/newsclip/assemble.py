@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
 from .dialects.base import Context, Draft
 from .fields.headline import clean_headline
 from .fields.text import word_count
@@ -48,13 +52,24 @@ def assemble(draft: Draft, ctx: Context, *, dialect: str, index: int = 1, total:
 
 def article_id(url: str | None, headline: str | None, date: str | None, body: str | None) -> str:
     """A stable id: a hash of the normalised URL, else of headline + date + body."""
-    import hashlib  # here, not at the top: ``newsclip --version`` need not load OpenSSL
-
     if url:
         key = "url:" + _url_key(url)
     else:
         key = "text:" + "\x1f".join(" ".join((part or "").split()).casefold() for part in (headline, date, body))
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:_ID_LENGTH]
+    return _sha256()(key.encode("utf-8", "surrogatepass")).hexdigest()[:_ID_LENGTH]
+
+
+@lru_cache(maxsize=1)
+def _sha256() -> Callable[[bytes], Any]:
+    """SHA-256, preferably from CPython's own module: ``hashlib`` loads OpenSSL first, a few ms of every start."""
+    try:
+        from _sha256 import sha256  # CPython 3.10 and 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # CPython 3.12 and later
+        except ImportError:
+            from hashlib import sha256
+    return sha256
 
 
 def _url_key(url: str) -> str:
