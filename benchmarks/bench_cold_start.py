@@ -35,13 +35,16 @@ from make_corpus import invent, plain_stack  # noqa: E402
 #: Modules a plain-text UTF-8 parse to JSON must not import.
 HEAVY_MODULES: tuple[str, ...] = ("bs4", "lxml", "dateutil", "rich", "charset_normalizer", "yaml")
 
+#: Rounds by default: the floor process is short and its time scatters on a shared machine; 50 rounds
+#: keep the median ratio within a few per cent from one run to the next.
+ROUNDS = 50
 #: The cold-start target: ``newsclip parse one.txt -f json`` within this many times the floor.
 TARGET_RATIO = 3.0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=25, help="rounds; each runs every command once (default 25)")
+    parser.add_argument("--repeat", type=int, default=ROUNDS, help=f"rounds; each runs every command once (default {ROUNDS})")
     parser.add_argument("--no-bytecode", action="store_true",
                         help="keep PYTHONDONTWRITEBYTECODE as it is, so sources may be compiled on every start")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON to FILE")
@@ -75,7 +78,7 @@ def commands(sample: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def run(*, repeat: int = 25, bytecode: bool = True) -> dict[str, object]:
+def run(*, repeat: int = ROUNDS, bytecode: bool = True) -> dict[str, object]:
     """Time every command ``repeat`` times, interleaved; medians, ratios to the floor, and the import check."""
     env = dict(os.environ)
     if bytecode:

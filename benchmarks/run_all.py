@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {"machine": machine()}
     if "cold" not in skip:
         _progress("cold start")
-        results["cold"] = bench_cold_start.run(repeat=10 if args.quick else 25)
+        results["cold"] = bench_cold_start.run(repeat=10 if args.quick else bench_cold_start.ROUNDS)
         _progress(bench_cold_start.table(results["cold"]))
     if "throughput" not in skip:
         _progress("throughput")
