@@ -278,7 +278,7 @@ def _title_candidates(blocks: list[Block], zone: range, start: int, end: int, fa
     if start < len(blocks) and len(blocks[start].lines) == 1:
         first = blocks[start].lines[0]
         if first.words <= 20 and (not ends_with(CLOSING, first.text)
-                                               or printed_elsewhere(blocks, start, start, end, page)):
+                                  or printed_elsewhere(blocks, start, start, end, page)):
             out.append((start, first))
     for b in list(zone) + [start]:
         if b < len(blocks) and len(blocks[b].lines) == 1:

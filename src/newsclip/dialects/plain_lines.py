@@ -161,10 +161,9 @@ def is_nav(line: Line) -> bool:
 
 def _prose_words(block: Block) -> int:
     """Words of running text in ``block``; navigation, lists of links and short labels count 0."""
-    if any(_is_link_line(line) for line in block.lines):  # cheap test first: most blocks have none
-        nav = sum(1 for line in block.lines if _is_link_line(line))
-        if nav * 2 >= len(block.lines):
-            return 0
+    nav = sum(1 for line in block.lines if _is_link_line(line))
+    if nav * 2 >= len(block.lines):
+        return 0
     text = block.text
     words = block.words
     if words < 10 or not _SENTENCE_PUNCT.search(text) or breadcrumb_tail(text):
