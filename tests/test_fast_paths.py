@@ -257,3 +257,16 @@ def test_article_ids_are_plain_sha256() -> None:
 
     key = "url:example.org/a"
     assert article_id("https://www.example.org/a/", None, None, None) == hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("10:30, 5 May 2024", [("2024-05-05T10:30:00", 0)]),
+    ("9 pm EST, Monday, May 5, 2024", [("2024-05-05T21:00:00-05:00", 0)]),
+    ("Monday 9 pm EST, May 5, 2024", [("2024-05-05T21:00:00-05:00", 7)]),  # a weekday opens no time
+    ("noon, 5 May 2024", [("2024-05-05T12:00:00", 0)]),
+    # an impossible date keeps its span: the time after it is not given to the next date
+    ("31 Feb 2024 10:30, 5 May 2024", [("2024-05-05", 19)]),
+    ("5 May 2024\n10:30, 6 May 2024", [("2024-05-05", 0), ("2024-05-06T10:30:00", 11)]),
+])
+def test_a_time_before_a_date(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(m.iso, m.start) for m in dates.find_dates(text)] == expected

@@ -432,11 +432,11 @@ def _window_hits(s: str, lo: int, hi: int, dayfirst: bool) -> Iterator[_Hit]:
     """The dates of one stretch of ``s``, each with the time written before or after it."""
     done = lo  # where the previous date ended: a time before the next one starts no earlier
     for m in _DATE_RE.finditer(s, lo, hi):
+        before = _time_before(s, done, m.start())
+        done = m.end()  # an impossible date still holds its span, as one pattern's match would
         day = _ymd(m, dayfirst)
         if day is None:
             continue
-        before = _time_before(s, done, m.start())
-        done = m.end()
         if before is not None:
             timed, prefix, start = before, "b_", before.start()
         else:
