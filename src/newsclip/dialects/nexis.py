@@ -33,9 +33,6 @@ sniff = sniffers.nexis
 Line = tuple[int, str]
 
 _COUNTER = lazy_compile(r"(?:" + "|".join(rules.COUNTER_PATTERNS) + r")", re.IGNORECASE)
-_COUNTER_M = lazy_compile(
-    r"^[ \t]{0,200}(?:" + "|".join(rules.COUNTER_PATTERNS) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
-)
 _DOCUMENTS_TOTAL = lazy_compile(rules.DOCUMENTS_TOTAL, re.IGNORECASE)
 _PAGE_FURNITURE = lazy_compile("|".join(f"(?:{p})" for p in rules.PAGE_FURNITURE), re.IGNORECASE)
 _COPYRIGHT = lazy_compile(rules.COPYRIGHT_LINE, re.IGNORECASE)

@@ -9,7 +9,6 @@ from ..lazyre import lazy_compile
 
 _TAG_HINT = lazy_compile(r"</?[A-Za-z][^<>\n]{0,500}>|<!--|&#?\w{1,32};")
 _WS = lazy_compile(r"[ \t\f\v]+")
-_ALL_WS = lazy_compile(r"\s+")
 
 
 class Paragraph(NamedTuple):
