@@ -12,7 +12,7 @@ from .dialects.base import Context, Draft
 from .errors import InputError
 from .fields.text import paragraphs_from_lines
 from .model import FIELDS, Article
-from .reading import decode, normalise_text, read_file
+from .reading import decode, normalise_text, read_file, without_surrogates
 from .settings import DEFAULT_SETTINGS, Settings
 
 
@@ -81,11 +81,11 @@ def _encodable(article: Article) -> Article:
     for name in FIELDS:
         value = getattr(article, name)
         if isinstance(value, str):
-            fixed = _valid_text(value)
+            fixed = without_surrogates(value)
             if fixed is not value:
                 changes[name] = fixed
         elif isinstance(value, tuple):
-            items = tuple(_valid_text(v) if isinstance(v, str) else v for v in value)
+            items = tuple(without_surrogates(v) if isinstance(v, str) else v for v in value)
             if any(a is not b for a, b in zip(items, value)):
                 changes[name] = items
     return replace(article, **changes) if changes else article
@@ -108,17 +108,6 @@ def _all_encodable(article: Article) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _valid_text(text: str) -> str:
-    """``text`` itself if it encodes as UTF-8, else a copy with each lone surrogate as U+FFFD."""
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return text
 
 
 def parse_bytes(data: bytes, *, source: str | None = None, settings: Settings | None = None) -> list[Article]:

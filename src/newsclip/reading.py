@@ -102,6 +102,8 @@ def _replace_each(text: str, chars: str, by: str) -> str:
 
 def without_surrogates(text: str) -> str:
     """``text`` with each lone surrogate as U+FFFD (a split pair is joined back into its character)."""
+    if text.isascii():
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -63,6 +63,14 @@ class Sink:
     def start(self, end: int | None = None, manifest_position: int | None = None) -> None:
         """Begin writing: afresh, or (with ``end``) after the resumed part of an earlier run."""
 
+    def _open_manifest(self, manifest_position: int | None) -> None:
+        """For a sink with a manifest: reopen it where the resumed part ends, or start a new one (resuming nothing)."""
+        if self.resuming and manifest_position is not None:
+            self._manifest = Manifest.reopen(self.manifest_path, manifest_position)
+        else:
+            self.resuming = False
+            self._manifest = Manifest.create(self.manifest_path, self.header)
+
     def add(self, outcome: Outcome) -> None:
         """Write one input's records and log it."""
 
@@ -154,14 +162,13 @@ class FileSink(Sink):
             handle.truncate(end)
             handle.seek(end)
             self._handle, self.offset = handle, end
-            self._manifest = Manifest.reopen(self.manifest_path, manifest_position)
-            return
-        self.resuming = False
-        os.makedirs(os.path.dirname(os.path.abspath(self.partial)), exist_ok=True)
-        self._handle = open(self.partial, "wb")
-        self._handle.write(self.head)
-        self.offset = len(self.head)
-        self._manifest = Manifest.create(self.manifest_path, self.header)
+        else:
+            self.resuming = False
+            os.makedirs(os.path.dirname(os.path.abspath(self.partial)), exist_ok=True)
+            self._handle = open(self.partial, "wb")
+            self._handle.write(self.head)
+            self.offset = len(self.head)
+        self._open_manifest(manifest_position)
 
     def _fits(self, end: int) -> bool:
         try:
@@ -225,11 +232,7 @@ class FolderSink(Sink):
     def start(self, end: int | None = None, manifest_position: int | None = None) -> None:
         try:
             os.makedirs(self.folder, exist_ok=True)
-            if self.resuming and manifest_position is not None:
-                self._manifest = Manifest.reopen(self.manifest_path, manifest_position)
-            else:
-                self.resuming = False
-                self._manifest = Manifest.create(self.manifest_path, self.header)
+            self._open_manifest(manifest_position)
         except OSError as exc:
             raise OutputError(f"{exc.filename or self.folder}: cannot be written ({_reason(exc)})") from None
 
@@ -298,11 +301,8 @@ class RecordSink(Sink):
                 self.open_target()
             if not self.resumable:
                 self.resuming = False
-            elif self.resuming and manifest_position is not None:
-                self._manifest = Manifest.reopen(self.manifest_path, manifest_position)
             else:
-                self.resuming = False
-                self._manifest = Manifest.create(self.manifest_path, self.header)
+                self._open_manifest(manifest_position)
         except OSError as exc:
             raise OutputError(f"{exc.filename or self.target}: cannot be written ({_reason(exc)})") from None
         self._started = True

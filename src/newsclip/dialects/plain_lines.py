@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..fields import dates
 from ..fields.body import is_boilerplate
-from ..fields.text import strip_markup
+from ..fields.text import inline_words
 from ..lazyre import LazyPattern, lazy_compile
 from ..rules.plain import END_MARKERS, NAV_PREFIXES, SEPARATORS
 from .plain_names import maybe_byline
@@ -123,7 +123,7 @@ def make_line(no: int, raw: str) -> Line:
         stripped = _MD_EMPH.sub(r"\2", stripped)
     if "\\" in stripped:
         stripped = _MD_ESCAPE.sub(r"\1", stripped)
-    words = strip_markup(stripped).split()  # clean_inline, keeping the words
+    words = inline_words(stripped)
     return Line(no, raw, " ".join(words), heading, words=len(words))
 
 

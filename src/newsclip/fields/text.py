@@ -66,7 +66,12 @@ def drop_comments(text: str) -> str:
 
 def clean_inline(text: str) -> str:
     """One line of text: markup stripped, whitespace collapsed, ends trimmed."""
-    return " ".join(strip_markup(text).split())
+    return " ".join(inline_words(text))
+
+
+def inline_words(text: str) -> list[str]:
+    """The words of :func:`clean_inline`'s result, for a caller that also wants to count them."""
+    return strip_markup(text).split()
 
 
 def collapse_spaces(text: str) -> str:
