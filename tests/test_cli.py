@@ -290,7 +290,7 @@ def test_known_options_are_accepted(runner: CliRunner, articles: dict[str, Path]
 
 def test_unexpected_error_in_one_file_is_one_line(runner: CliRunner, articles: dict[str, Path],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsclip.cli import parse as parse_module
+    from newsclip.cli import parsing as parse_module
 
     real = parse_module.parse_file
 
@@ -310,7 +310,7 @@ def test_unexpected_error_in_one_file_is_one_line(runner: CliRunner, articles: d
 
 def test_traceback_flag_shows_the_traceback(runner: CliRunner, articles: dict[str, Path],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsclip.cli import parse as parse_module
+    from newsclip.cli import parsing as parse_module
 
     def broken(path: str, settings: object) -> object:
         raise ValueError("boom")
@@ -340,7 +340,7 @@ def test_error_outside_any_file_is_one_line(runner: CliRunner, articles: dict[st
 
 
 def test_interrupt_exits_130(runner: CliRunner, articles: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsclip.cli import parse as parse_module
+    from newsclip.cli import parsing as parse_module
 
     def interrupted(path: str, settings: object) -> object:
         raise KeyboardInterrupt
@@ -409,7 +409,7 @@ def test_output_path_must_be_a_file_in_a_folder(runner: CliRunner, articles: dic
 
 def test_interrupted_output_leaves_old_file_untouched(runner: CliRunner, articles: dict[str, Path],
                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsclip.cli import parse as parse_module
+    from newsclip.cli import parsing as parse_module
 
     out = tmp_path / "records.jsonl"
     out.write_text("old\n", encoding="utf-8")

@@ -1,6 +1,6 @@
 """``python -m newsclip``: the same as the ``newsclip`` command."""
 
-from .cli import main
+from .cli import run
 
 if __name__ == "__main__":
-    main(prog_name="newsclip")
+    run()

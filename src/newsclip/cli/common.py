@@ -16,38 +16,45 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
-from enum import IntEnum
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
 from .. import dialects
 
 # problem_of lives with the errors; commands import it from here, beside the other reporting helpers
-from ..errors import NewsclipError, UnknownDialectError, problem_of
+from ..errors import UnknownDialectError, problem_of
 from ..files import mode_for
 from ..model import FIELDS
 from ..output import FORMATS
 from ..settings import DEFAULT_MAX_BYTES, Settings
 
+# The click-free half of the command line, re-exported: commands import it all from here.
+from .streams import (
+    PROG,
+    STDIN_NAME,
+    STDIO,
+    ExitStatus,
+    binary_stream,
+    color_wanted,
+    data_stdout,
+    display_name,
+    ending_status,
+    error_line,
+    is_terminal,
+    printable,
+    read_stdin_bytes,
+    silence_stdout,
+    status_of,
+)
+
 if TYPE_CHECKING:
     from ..batch.job import Outcome
 
-PROG = "newsclip"
-STDIN_NAME = "<stdin>"
 _TRACEBACK_KEY = "newsclip.traceback"
 _FAILED_KEY = "newsclip.failed"
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class ExitStatus(IntEnum):
-    """The process exit codes: documented, tested, one meaning each."""
-
-    OK = 0
-    FAILED = 1
-    USAGE = 2
-    INTERRUPTED = 130
 
 
 # ---------------------------------------------------------------------------
@@ -56,44 +63,9 @@ class ExitStatus(IntEnum):
 
 def exit_status_for(exc: BaseException) -> ExitStatus:
     """The exit code an error ends the process with."""
-    if isinstance(exc, KeyboardInterrupt):
-        return ExitStatus.INTERRUPTED
-    if isinstance(exc, (UnknownDialectError, click.UsageError)):
+    if isinstance(exc, click.UsageError):
         return ExitStatus.USAGE
-    return ExitStatus.FAILED
-
-
-def display_name(path: str) -> str:
-    """How an input is named in messages: the path as given, or ``<stdin>`` for ``-``; always one printable line."""
-    return STDIN_NAME if path == "-" else printable(path)
-
-
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def printable(name: str) -> str:
-    """``name`` with control characters and undecodable file-name bytes escaped (``\\n``, ``\\xff``).
-
-    A file may be called ``a<newline>b.txt`` or hold bytes that are not UTF-8;
-    its name must still fit in one line of a message and be encodable.
-    """
-    if name.isprintable():
-        return name
-    out = []
-    for char in name:
-        if char.isprintable():
-            out.append(char)
-        elif "\udc80" <= char <= "\udcff":  # a byte os.fsdecode could not decode
-            out.append(f"\\x{ord(char) - 0xDC00:02x}")
-        else:
-            out.append(_ESCAPES.get(char) or char.encode("unicode_escape", "backslashreplace").decode("ascii"))
-    return "".join(out)
-
-
-def error_line(subject: str | None, problem: str) -> None:
-    """Print ``newsclip: SUBJECT: PROBLEM`` (or ``newsclip: PROBLEM``) on stderr."""
-    message = f"{PROG}: {subject}: {problem}" if subject else f"{PROG}: {problem}"
-    click.echo(message, err=True)
+    return status_of(exc)
 
 
 def report_failure(path: str, exc: BaseException) -> None:
@@ -137,69 +109,16 @@ class NewsclipGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except KeyboardInterrupt:
-            error_line(None, "interrupted")
-            ctx.exit(ExitStatus.INTERRUPTED)
-        except BrokenPipeError:
-            silence_stdout()
-            ctx.exit(ExitStatus.FAILED if failure_noted() else ExitStatus.OK)
-        except (NewsclipError, OSError, UnicodeError, MemoryError, RecursionError) as exc:
-            _fail(ctx, exc)
-        except Exception as exc:  # a bug: one line unless --traceback asks for the details
-            _fail(ctx, exc)
-
-
-def _fail(ctx: click.Context, exc: BaseException) -> None:
-    if traceback_wanted():
-        raise exc
-    error_line(None, problem_of(exc))
-    ctx.exit(exit_status_for(exc))
-
-
-def silence_stdout() -> None:
-    """After a closed pipe, point stdout at devnull so the exit-time flush stays quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass  # not a real file descriptor (e.g. under a test runner): nothing will be flushed to a pipe
+        except KeyboardInterrupt as exc:
+            ctx.exit(ending_status(exc, failed=failure_noted()))
+        except Exception as exc:  # NewsclipError, OSError... or a bug: one line unless --traceback asks for more
+            if traceback_wanted() and not isinstance(exc, BrokenPipeError):
+                raise
+            ctx.exit(ending_status(exc, failed=failure_noted()))
 
 
 # ---------------------------------------------------------------------------
-# Streams and terminals
-
-
-def is_terminal(stream: Any) -> bool:
-    """Whether ``stream`` is an interactive terminal."""
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):
-        return False
-
-
-def color_wanted(stream: Any) -> bool:
-    """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
-    return is_terminal(stream) and not os.environ.get("NO_COLOR")
-
-
-def data_stdout() -> TextIO:
-    """stdout for machine-readable data: UTF-8 and no newline translation when it is not a terminal."""
-    stream = sys.stdout
-    if not is_terminal(stream):
-        with suppress(AttributeError, ValueError, OSError):
-            stream.reconfigure(encoding="utf-8", newline="\n")  # type: ignore[union-attr]
-    return stream
-
-
-def binary_stream(stream: Any) -> BinaryIO:
-    """The byte layer under a text stream (``sys.stdin``, ``sys.stdout``, or a test runner's stand-in)."""
-    return getattr(stream, "buffer", stream)
-
-
-def read_stdin_bytes(limit: int) -> bytes:
-    """At most ``limit + 1`` bytes of stdin: enough for the size check to see an oversized input."""
-    return binary_stream(sys.stdin).read(limit + 1)
+# Output files
 
 
 @contextmanager

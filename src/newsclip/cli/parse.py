@@ -8,12 +8,11 @@ from collections.abc import Sequence
 
 import click
 
-from ..api import parse_bytes, parse_file
-from ..model import Article
-from ..output import Writer, format_for_path, needs_path, open_writer, open_writer_at
-from ..settings import Settings
 from ..files import same_file
+from ..output import format_for_path, needs_path, open_writer, open_writer_at
+from ..settings import Settings
 from .common import (
+    STDIO,
     ExitStatus,
     atomic_output,
     color_wanted,
@@ -27,12 +26,10 @@ from .common import (
     is_terminal,
     parser_options,
     problem_of,
-    read_stdin_bytes,
     report_failure,
     traceback_option,
 )
-
-STDIO = "-"
+from .parsing import parse_into
 
 
 @click.command()
@@ -72,42 +69,19 @@ def parse(ctx: click.Context, files: tuple[str, ...], fmt: str | None, output: s
     if needs_path(fmt):  # a database is updated in place (a re-run upserts by id), so no atomic replace
         if to_stdout:
             raise click.UsageError(f"-f {fmt} writes a file, not to stdout: name it with -o FILE")
-        ok = _parse_into(open_writer_at(fmt, output, **options), files, settings)
+        ok = parse_into(open_writer_at(fmt, output, **options), files, settings, report_failure)
     elif to_stdout:
         stream = sys.stdout if fmt == "pretty" else data_stdout()
         color = color_wanted(stream) if fmt == "pretty" else False
-        ok = _parse_into(open_writer(fmt, stream, color=color, **options), files, settings)
+        ok = parse_into(open_writer(fmt, stream, color=color, **options), files, settings, report_failure)
     else:
         try:
             with atomic_output(output) as handle:
-                ok = _parse_into(open_writer(fmt, handle, color=False, **options), files, settings)
+                ok = parse_into(open_writer(fmt, handle, color=False, **options), files, settings, report_failure)
         except OSError as exc:
             error_line(display_name(output), problem_of(exc))
             ctx.exit(ExitStatus.FAILED)
     ctx.exit(ExitStatus.OK if ok else ExitStatus.FAILED)
-
-
-def _parse_into(writer: Writer, files: Sequence[str], settings: Settings) -> bool:
-    """Parse each input and write its records as they come; say whether every input parsed."""
-    ok = True
-    for path in files:
-        try:
-            articles = parse_one(path, settings)
-        except Exception as exc:  # any failure of one input is reported, and the others go on
-            report_failure(path, exc)
-            ok = False
-            continue
-        for article in articles:
-            writer.write(article)
-    writer.close()
-    return ok
-
-
-def parse_one(path: str, settings: Settings) -> list[Article]:
-    """The articles of one input: a file path, or ``-`` for stdin."""
-    if path == STDIO:
-        return parse_bytes(read_stdin_bytes(settings.max_bytes), source=STDIO, settings=settings)
-    return parse_file(path, settings)
 
 
 def _default_format(output: str) -> str:
