@@ -270,3 +270,65 @@ def test_article_ids_are_plain_sha256() -> None:
 ])
 def test_a_time_before_a_date(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(m.iso, m.start) for m in dates.find_dates(text)] == expected
+
+
+# --- a date's tail (year suffix, weekday, time) matched apart from the date ----------------------
+
+#: Pieces of dates and what follows them: every kind of tail, its look-alikes, and the dotted capital I.
+_DATE_PIECES = st.sampled_from([
+    "5", "05", "31", "2024", "1999", "May", "mai", "Mai", "März", "мая", "Sept.", "5.", "5th", "-", "/", ".",
+    ",", ", ", " ", "  ", "\t", "\n", "|", "•", "@", "—", "T", "t", "10:30", "10.30", "9", "pm", "a.m.", "Uhr",
+    "h", "14h36", "EST", "ET", "+01:00", "(UTC +08:00)", "Z", "at", "AT", "à", "a las", "um", "kl.", "в", "г.",
+    "года", "noon", "Midnight", "meia-noite", "Monday", "MONDAY", "FRİDAY", "İ", "ſunday", "The", "council",
+    "2024-05-05", "05/06/2024", "2024年5月5日", "Monday,", "Mon.", "de", "of", "am",
+])
+_DATE_TEXT = st.lists(_DATE_PIECES, max_size=16).map("".join) | st.lists(_DATE_PIECES, max_size=16).map(" ".join)
+_ONE_PATTERN = re.compile(dates._DATE_RE.pattern + dates._DATE_TAIL_RE.pattern, re.IGNORECASE)
+
+
+def _window_hits_one_pattern(s: str, lo: int, hi: int, dayfirst: bool) -> list[dates._Hit]:
+    """The dates of one stretch as found with one pattern holding date and tail together."""
+    hits, done = [], lo
+    for m in _ONE_PATTERN.finditer(s, lo, hi):
+        before = dates._time_before(s, done, m.start())
+        done = m.end()
+        day = dates._ymd(m, dayfirst)
+        if day is None:
+            continue
+        timed, prefix, start = (before, "b_", before.start()) if before is not None else (m, "t_", m.start())
+        clock = dates._clock(timed, prefix) if timed.group(prefix) is not None else None
+        iso = dates._iso(*day) if clock is None else dates._iso(*day, clock, dates._offset(timed, prefix, day, clock))
+        hits.append(dates._Hit(start, m.end(), iso, clock is not None, False))
+    return hits
+
+
+@_SETTINGS
+@given(_DATE_TEXT, st.booleans())
+def test_date_and_tail_apart_find_what_one_pattern_finds(text: str, dayfirst: bool) -> None:
+    s = dates._prepare(text)
+    assert list(dates._window_hits(s, 0, len(s), dayfirst)) == _window_hits_one_pattern(s, 0, len(s), dayfirst)
+
+
+@_SETTINGS
+@given(_DATE_TEXT)
+def test_tail_pre_test_never_hides_a_tail(text: str) -> None:
+    s = dates._prepare(text)
+    for start in range(len(s) + 1):
+        tail = dates._DATE_TAIL_RE.match(s, start)
+        if tail is not None and tail.end() > start:
+            assert dates._tail_may_follow(s, start, len(s)), (s, start)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("May 5, 2024\nThe council", False),
+    ("May 5, 2024 The council", False),
+    ("May 5, 2024 (Reuters)", False),
+    ("May 5, 2024, 10:30", True),
+    ("May 5, 2024 at noon", True),
+    ("5 мая 2024 г.", True),
+    ("2024-05-05T10:30", True),
+    ("May 5, 2024, FRİDAY", True),
+])
+def test_tail_pre_test_cases(text: str, expected: bool) -> None:
+    end = dates._DATE_RE.search(text).end()
+    assert dates._tail_may_follow(text, end, len(text)) is expected

@@ -9,23 +9,20 @@ each draft into an immutable :class:`~newsclip.model.Article`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import LIST_FIELDS, Provenance
 from ..settings import DEFAULT_SETTINGS, Settings
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """Everything a dialect may need besides the text itself."""
+class Context(NamedTuple):
+    """Everything a dialect may need besides the text itself (immutable; a NamedTuple is the cheapest such class)."""
 
     settings: Settings = DEFAULT_SETTINGS
     #: The input path, ``-`` for stdin, or ``None`` for text given directly.
     source: str | None = None
 
 
-@dataclass(slots=True)
 class Draft:
     """A mutable article under construction.
 
@@ -34,12 +31,21 @@ class Draft:
     ``line_offset`` is added to every provenance line range when the draft is
     assembled, so a dialect that parses one article of a multi-article file
     can record lines relative to that article.
+
+    A plain slotted class: one is made per article, and it needs none of a
+    dataclass's generated methods.
     """
 
-    values: dict[str, Any] = field(default_factory=dict)
-    provenance: dict[str, Provenance] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    line_offset: int = 0
+    __slots__ = ("values", "provenance", "warnings", "line_offset")
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        self.provenance: dict[str, Provenance] = {}
+        self.warnings: list[str] = []
+        self.line_offset = 0
+
+    def __repr__(self) -> str:
+        return f"Draft(values={self.values!r}, warnings={self.warnings!r}, line_offset={self.line_offset!r})"
 
     def set(
         self,

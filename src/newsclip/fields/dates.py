@@ -153,8 +153,10 @@ def _time(p: str, *, dot: bool) -> str:
     )
 
 
+#: What may stand between a date and its time: "5 May 2024, 10:30", "May 5 | 3:04 pm".
+_TIME_SEP = "[,;:|•·@/–—-]"
 _CONNECT = (
-    rf"(?:T|{_S}{{0,4}}(?:[,;:|•·@/–—-]{_S}{{0,4}})?"
+    rf"(?:T|{_S}{{0,4}}(?:{_TIME_SEP}{_S}{{0,4}})?"
     rf"(?:(?:{_alt(rules.TIME_CONNECTORS)}){_WORD_END}{_S}{{1,4}})?)"
 )
 _WEEKDAY_FIRST = (
@@ -180,12 +182,16 @@ _MDY = (
 )
 
 _DATE_RE = lazy_compile(
-    _START + _WEEKDAY_FIRST
-    + rf"(?:{_ISO}|{_NUMERIC}|{_CJK}|{_DMY}|{_MDY})"
-    + _YEAR_SUFFIX + _WEEKDAY_AFTER
-    + rf"(?:{_CONNECT}{_time('t_', dot=True)})?",
-    re.IGNORECASE,
+    _START + _WEEKDAY_FIRST + rf"(?:{_ISO}|{_NUMERIC}|{_CJK}|{_DMY}|{_MDY})", re.IGNORECASE
 )
+#: What a date may carry after it: a year suffix, a weekday, a time. Matched where the date ends, as
+#: one pattern's optional tail would be; apart from the date pattern and built on first use, because
+#: most dates end a line or run on into a sentence, and the tail is a third of the compile time.
+_DATE_TAIL_RE = lazy_compile(
+    lambda: _YEAR_SUFFIX + _WEEKDAY_AFTER + rf"(?:{_CONNECT}{_time('t_', dot=True)})?", re.IGNORECASE
+)
+#: The first letter-or-digit run after a date, past the blanks and the one separator a tail may hold.
+_TAIL_LEAD_RE = lazy_compile(rf"{_S}{{0,4}}(?:{_TIME_SEP}{_S}{{0,4}})?(?:(\d)|([^\W\d_]+))")
 #: A time written before a date ("10:30, 5 May 2024", "noon Monday, May 5"), ending where the date begins.
 #: Apart from the date pattern, and built on first use: few dates have one, and it is a third of the
 #: date pattern's compile time.
@@ -242,6 +248,14 @@ _ANY_DIGIT_RE = lazy_compile(r"\d")
 _RUN_RE = lazy_compile(r"[^\W_]*")
 _MIDNIGHT = frozenset(map(_norm, rules.MIDNIGHT_WORDS))
 _WORD_RE = lazy_compile(r"[^\W\d_]+")
+#: The first word (casefolded) of everything a date's tail may start with: a year suffix, a weekday,
+#: a word before the time, a time in words, or the "T" of ISO 8601 (which a time in words may follow
+#: with no space: "Tnoon" is looked up as "noon").
+_TAIL_WORDS = frozenset(
+    _WORD_RE.findall(phrase.casefold())[0]
+    for phrase in (*rules.YEAR_SUFFIXES, *rules.WEEKDAYS_LONG, *rules.TIME_CONNECTORS,
+                   *rules.MIDNIGHT_WORDS, *rules.NOON_WORDS, "T")
+)
 #: Words one of which every relative date holds: its day word, or its unit and "ago"/"vor".
 _DAY_WORD_HEADS = frozenset(_WORD_RE.findall(w.lower())[-1] for w in rules.DAY_WORDS)
 _UNIT_WORDS = frozenset(w.lower() for w in rules.RELATIVE_UNITS)
@@ -431,21 +445,41 @@ def _absolute_hits(s: str, dayfirst: bool) -> Iterator[_Hit]:
 def _window_hits(s: str, lo: int, hi: int, dayfirst: bool) -> Iterator[_Hit]:
     """The dates of one stretch of ``s``, each with the time written before or after it."""
     done = lo  # where the previous date ended: a time before the next one starts no earlier
-    for m in _DATE_RE.finditer(s, lo, hi):
+    while (m := _DATE_RE.search(s, done, hi)) is not None:
+        tail = _DATE_TAIL_RE.match(s, m.end(), hi) if _tail_may_follow(s, m.end(), hi) else None
+        end = tail.end() if tail is not None else m.end()
         before = _time_before(s, done, m.start())
-        done = m.end()  # an impossible date still holds its span, as one pattern's match would
+        done = end  # an impossible date still holds its span, as one pattern's match would
         day = _ymd(m, dayfirst)
         if day is None:
             continue
         if before is not None:
             timed, prefix, start = before, "b_", before.start()
         else:
-            timed, prefix, start = m, "t_", m.start()
-        clock = _clock(timed, prefix) if timed.group(prefix) is not None else None
+            timed, prefix, start = tail, "t_", m.start()
+        clock = _clock(timed, prefix) if timed is not None and timed.group(prefix) is not None else None
         if clock is None:
-            yield _Hit(start, m.end(), _iso(*day), False, False)
+            yield _Hit(start, end, _iso(*day), False, False)
         else:
-            yield _Hit(start, m.end(), _iso(*day, clock, _offset(timed, prefix, day, clock)), True, False)
+            yield _Hit(start, end, _iso(*day, clock, _offset(timed, prefix, day, clock)), True, False)
+
+
+def _tail_may_follow(s: str, end: int, hi: int) -> bool:
+    """Whether a date ending at ``end`` may have a tail: a digit or one of the words a tail starts with comes next.
+
+    Never False where :data:`_DATE_TAIL_RE` would match something, so the tail pattern is compiled
+    and tried only for the dates that can have one.
+    """
+    lead = _TAIL_LEAD_RE.match(s, end, hi)
+    if lead is None:
+        return False
+    word = lead.group(2)
+    if word is None:
+        return True  # a digit: a time may start here
+    # casefold joins every pair of letters the case-blind pattern joins, but for the dotted capital I,
+    # which the pattern takes for "i" and casefold turns into two characters
+    folded = word.casefold()
+    return folded in _TAIL_WORDS or folded[0] == "t" and folded[1:] in _TAIL_WORDS or "\u0130" in word
 
 
 def _time_before(s: str, lo: int, end: int) -> re.Match[str] | None:
