@@ -20,7 +20,14 @@ from collections.abc import Sequence
 
 from ..errors import problem_of
 from .parsing import parse_into
-from .streams import STDIO, display_name, data_stdout, ending_status, error_line, is_terminal
+from .streams import (
+    STDIO,
+    data_stdout,
+    display_name,
+    ending_status,
+    error_line,
+    is_terminal,
+)
 
 #: The command the quick start serves.
 COMMAND = "parse"

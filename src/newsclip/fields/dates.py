@@ -9,7 +9,6 @@ at once inside words and numbers, so a 1 MB line is scanned in one pass.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
@@ -563,6 +562,8 @@ def _scan(s: str, dayfirst: bool, reference: datetime | None) -> Iterator[_Hit]:
     if reference is None or not _may_be_relative(s):
         yield from hits
         return
+    import heapq  # imported where relative dates may be: few inputs have any
+
     end = 0
     for hit in heapq.merge(hits, _relative_hits(s, reference), key=lambda h: (h.start, h.relative)):
         if hit.start >= end:

@@ -12,7 +12,6 @@ a single pipe (``Opinion | ...``).
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -79,6 +78,8 @@ def _strip_markup(text: str) -> str:
     if "<" in text:
         text = _TAG.sub("", text)
     if "&" in text:
+        import html  # imported where entities are decoded: most headlines have none
+
         text = html.unescape(text)
         if "<" in text:  # markup that was escaped twice (&lt;b&gt;) is still markup
             text = _TAG.sub("", text)

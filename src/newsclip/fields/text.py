@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Iterable, NamedTuple
 
 from ..lazyre import lazy_compile
@@ -44,6 +43,8 @@ def strip_markup(text: str) -> str:
             stripped = BeautifulSoup(text, "html.parser").get_text()
     except Exception:  # bs4 on hostile markup: fall back to entities only
         stripped = text
+    import html  # imported where entities are decoded: most text has none
+
     return html.unescape(stripped)
 
 
