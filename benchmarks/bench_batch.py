@@ -36,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=10_000, help="corpus size (default 10000)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="job counts to compare (default 1 2)")
     parser.add_argument("--corpus", help="corpus folder to use or create (default: a temporary folder)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per job count; the fastest is kept")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per job count, interleaved (1, 2, 1, 2...); the fastest of each is kept")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON to FILE")
     parser.add_argument("--measure", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         corpus = Path(args.corpus) if args.corpus else work / "corpus"
         count = ensure_corpus(corpus, args.files)
-        results = [best_of(corpus, count, jobs, work, args.repeat) for jobs in args.jobs]
+        results = best_of(corpus, count, args.jobs, work, args.repeat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(table(results))
@@ -70,21 +71,29 @@ def ensure_corpus(folder: Path, files: int) -> int:
     return files
 
 
-def best_of(corpus: Path, files: int, jobs: int, work: Path, repeat: int) -> dict[str, object]:
-    """Run the conversion ``repeat`` times with ``jobs`` workers; keep the fastest run."""
-    runs = []
+def best_of(corpus: Path, files: int, job_counts: list[int], work: Path, repeat: int) -> list[dict[str, object]]:
+    """Run the conversion ``repeat`` times with each job count, interleaved; the fastest run of each.
+
+    Interleaving (1, 2, 1, 2...) lets a slow phase of a shared machine hit every job count alike.
+    """
+    runs: dict[int, list[dict[str, object]]] = {jobs: [] for jobs in job_counts}
     for _ in range(max(1, repeat)):
-        output = work / f"out-{jobs}.jsonl"
-        command = [sys.executable, "-m", "newsclip", "convert", str(corpus), "-o", str(output), "-j", str(jobs), "-q"]
-        completed = subprocess.run([sys.executable, __file__, "--measure", *command], capture_output=True,
-                                   text=True, check=True)
-        run = json.loads(completed.stdout)
-        run.update(files=files, jobs=jobs, files_per_second=files / run["seconds"],
-                   output_bytes=output.stat().st_size)
-        output.unlink()
-        runs.append(run)
-        print(f"  jobs {jobs}: {run['seconds']:.1f} s", file=sys.stderr)
-    return min(runs, key=lambda r: r["seconds"])  # type: ignore[arg-type,return-value]
+        for jobs in job_counts:
+            runs[jobs].append(_run_once(corpus, files, jobs, work))
+    return [min(runs[jobs], key=lambda r: r["seconds"]) for jobs in job_counts]  # type: ignore[arg-type,return-value]
+
+
+def _run_once(corpus: Path, files: int, jobs: int, work: Path) -> dict[str, object]:
+    """One measured ``convert`` run with ``jobs`` workers."""
+    output = work / f"out-{jobs}.jsonl"
+    command = [sys.executable, "-m", "newsclip", "convert", str(corpus), "-o", str(output), "-j", str(jobs), "-q"]
+    completed = subprocess.run([sys.executable, __file__, "--measure", *command], capture_output=True,
+                               text=True, check=True)
+    run = json.loads(completed.stdout)
+    run.update(files=files, jobs=jobs, files_per_second=files / run["seconds"], output_bytes=output.stat().st_size)
+    output.unlink()
+    print(f"  jobs {jobs}: {run['seconds']:.1f} s", file=sys.stderr)
+    return run  # type: ignore[no-any-return]
 
 
 def measure(command: list[str]) -> dict[str, object]:
