@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from types import ModuleType
 
 from . import dialects
@@ -88,7 +87,7 @@ def _encodable(article: Article) -> Article:
             items = tuple(without_surrogates(v) if isinstance(v, str) else v for v in value)
             if any(a is not b for a, b in zip(items, value)):
                 changes[name] = items
-    return replace(article, **changes) if changes else article
+    return article.replace(**changes) if changes else article
 
 
 def _all_encodable(article: Article) -> bool:

@@ -10,8 +10,11 @@ compiled pattern.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: a plain parse starts faster without it
+    from collections.abc import Callable
+    from typing import Any
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 

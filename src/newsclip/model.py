@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import Any, NamedTuple
+from collections import namedtuple
+
+from .values import FrozenValue
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # without importing typing, which a plain parse does not need
+    from typing import Any
 
 #: Field names in the order of the public contract (JSON, JSON Lines, CSV, SQLite).
 FIELDS: tuple[str, ...] = (
@@ -34,15 +39,14 @@ LIST_FIELDS: frozenset[str] = frozenset(
 )
 
 
-class Provenance(NamedTuple):
-    """Where a field came from: 1-based inclusive line range, rule name, confidence.
+class Provenance(namedtuple("Provenance", ("lines", "rule", "confidence"))):
+    """Where a field came from: ``lines``, the 1-based inclusive line range (or None); the ``rule``
+    that set it; the parser's ``confidence`` in [0, 1].
 
-    A NamedTuple: every field of every record has one, and a tuple is the cheapest immutable record to make.
+    A named tuple: every field of every record has one, and a tuple is the cheapest immutable record to make.
     """
 
-    lines: tuple[int, int] | None
-    rule: str
-    confidence: float
+    __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,30 +56,84 @@ class Provenance(NamedTuple):
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One parsed article. Absent values are ``None``; absent lists are empty tuples."""
+class Article(FrozenValue):
+    """One parsed article. Absent values are ``None``; absent lists are empty tuples.
 
-    headline: str | None = None
-    subheadline: str | None = None
-    byline: str | None = None
-    authors: tuple[str, ...] = ()
-    agencies: tuple[str, ...] = ()
-    date: str | None = None
-    updated: str | None = None
-    dateline: str | None = None
-    url: str | None = None
-    site: str | None = None
-    language: str | None = None
-    body: str | None = None
-    captions: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    word_count: int = 0
-    id: str | None = None
-    source: str | None = None
-    dialect: str | None = None
-    warnings: tuple[str, ...] = ()
-    provenance: dict[str, Provenance] = field(default_factory=dict, compare=False, repr=False)
+    Immutable: ``article.replace(headline=...)`` gives a changed copy. Two
+    articles are equal when their record fields are; ``provenance`` is carried
+    along but neither compared nor shown in the repr.
+    """
+
+    __slots__ = (*FIELDS, "provenance")
+    _fields = (*FIELDS, "provenance")
+    _compared = FIELDS
+    __match_args__ = _fields
+
+    headline: str | None
+    subheadline: str | None
+    byline: str | None
+    authors: tuple[str, ...]
+    agencies: tuple[str, ...]
+    date: str | None
+    updated: str | None
+    dateline: str | None
+    url: str | None
+    site: str | None
+    language: str | None
+    body: str | None
+    captions: tuple[str, ...]
+    related: tuple[str, ...]
+    word_count: int
+    id: str | None
+    source: str | None
+    dialect: str | None
+    warnings: tuple[str, ...]
+    provenance: dict[str, Provenance]
+
+    def __init__(
+        self,
+        headline: str | None = None,
+        subheadline: str | None = None,
+        byline: str | None = None,
+        authors: tuple[str, ...] = (),
+        agencies: tuple[str, ...] = (),
+        date: str | None = None,
+        updated: str | None = None,
+        dateline: str | None = None,
+        url: str | None = None,
+        site: str | None = None,
+        language: str | None = None,
+        body: str | None = None,
+        captions: tuple[str, ...] = (),
+        related: tuple[str, ...] = (),
+        word_count: int = 0,
+        id: str | None = None,  # noqa: A002 - the record's field is called id
+        source: str | None = None,
+        dialect: str | None = None,
+        warnings: tuple[str, ...] = (),
+        provenance: dict[str, Provenance] | None = None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "headline", headline)
+        put(self, "subheadline", subheadline)
+        put(self, "byline", byline)
+        put(self, "authors", authors)
+        put(self, "agencies", agencies)
+        put(self, "date", date)
+        put(self, "updated", updated)
+        put(self, "dateline", dateline)
+        put(self, "url", url)
+        put(self, "site", site)
+        put(self, "language", language)
+        put(self, "body", body)
+        put(self, "captions", captions)
+        put(self, "related", related)
+        put(self, "word_count", word_count)
+        put(self, "id", id)
+        put(self, "source", source)
+        put(self, "dialect", dialect)
+        put(self, "warnings", warnings)
+        put(self, "provenance", {} if provenance is None else provenance)
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         """Plain JSON-ready dict in field order; ``provenance`` only when ``explain``."""
@@ -91,11 +149,11 @@ class Article:
     def from_dict(cls, data: dict[str, Any]) -> "Article":
         """Rebuild an article from :meth:`to_dict` output (provenance included if present)."""
         kwargs: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name == "provenance" or f.name not in data:
+        for name in FIELDS:
+            if name not in data:
                 continue
-            value = data[f.name]
-            kwargs[f.name] = tuple(value or ()) if f.name in LIST_FIELDS else value
+            value = data[name]
+            kwargs[name] = tuple(value or ()) if name in LIST_FIELDS else value
         prov = data.get("provenance") or {}
         kwargs["provenance"] = {
             k: Provenance(tuple(v["lines"]) if v.get("lines") else None, v["rule"], v["confidence"])

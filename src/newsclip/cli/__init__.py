@@ -10,9 +10,12 @@ its helpers are still importable from here (``from newsclip.cli import main``).
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 from .streams import PROG
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: a plain parse starts faster without it
+    from typing import Any
 
 #: Names this package lends from :mod:`newsclip.cli.group`, importing it (and click) on first use.
 _FROM_GROUP = frozenset({"main", "register_commands", "LazyCommands", "COMMAND_MODULES", "COMMAND_HOMES"})

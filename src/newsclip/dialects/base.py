@@ -9,18 +9,22 @@ each draft into an immutable :class:`~newsclip.model.Article`.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from collections import namedtuple
 
 from ..model import LIST_FIELDS, Provenance
-from ..settings import DEFAULT_SETTINGS, Settings
+from ..settings import DEFAULT_SETTINGS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: a plain parse starts faster without it
+    from typing import Any
 
 
-class Context(NamedTuple):
-    """Everything a dialect may need besides the text itself (immutable; a NamedTuple is the cheapest such class)."""
+class Context(namedtuple("Context", ("settings", "source"), defaults=(DEFAULT_SETTINGS, None))):
+    """Everything a dialect may need besides the text itself: the :class:`Settings`, and the ``source``
+    (the input path, ``-`` for stdin, or ``None`` for text given directly). A named tuple: immutable,
+    and the cheapest such class."""
 
-    settings: Settings = DEFAULT_SETTINGS
-    #: The input path, ``-`` for stdin, or ``None`` for text given directly.
-    source: str | None = None
+    __slots__ = ()
 
 
 class Draft:

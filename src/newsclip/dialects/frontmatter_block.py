@@ -7,7 +7,7 @@ finding them is cheap, so sniffing a file never loads the YAML or TOML readers.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from ..lazyre import lazy_compile
 from ..rules import frontmatter as rules
@@ -16,15 +16,11 @@ _KEY_NOISE = lazy_compile(rules.KEY_NOISE)
 _JSON_KEY = lazy_compile(rules.SNIFF_JSON_KEY)
 
 
-class Block(NamedTuple):
-    """A front-matter block: its syntax, its text and where it sits (1-based lines)."""
+class Block(namedtuple("Block", ("kind", "text", "first", "last", "body_start"))):
+    """A front-matter block: its syntax (``kind``), its ``text`` and where it sits (``first`` and ``last``,
+    1-based lines; ``body_start``, the 0-based index of the first line after the block)."""
 
-    kind: str
-    text: str
-    first: int
-    last: int
-    #: 0-based index of the first line after the block.
-    body_start: int
+    __slots__ = ()
 
 
 def find_block(text: str, lines: list[str], *, partial_ok: bool = False) -> Block | None:

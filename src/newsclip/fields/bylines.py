@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from collections import namedtuple
 
 from ..lazyre import lazy_compile
 from ..rules import bylines as rules
@@ -28,13 +28,11 @@ from .headline import _strip_markup
 __all__ = ["Byline", "parse_byline", "byline_score", "split_names", "canonical_agency"]
 
 
-class Byline(NamedTuple):
-    """A parsed byline: the text as printed (minus "By" and markup), its people and its agencies."""
+class Byline(namedtuple("Byline", ("text", "authors", "agencies", "date_text"), defaults=(None,))):
+    """A parsed byline: the ``text`` as printed (minus "By" and markup), its people (``authors``) and its
+    ``agencies`` (tuples of str), and the ``date_text`` it carried, if any."""
 
-    text: str
-    authors: tuple[str, ...]
-    agencies: tuple[str, ...]
-    date_text: str | None = None
+    __slots__ = ()
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -473,12 +471,10 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- parse
 
 
-class _Parsed(NamedTuple):
-    byline: Byline
-    prefix: str | None
-    label: bool
-    with_names: bool
-    role: bool
+class _Parsed(namedtuple("_Parsed", ("byline", "prefix", "label", "with_names", "role"))):
+    """A :class:`Byline` and how it was recognised: its prefix word, a label, names, a role word."""
+
+    __slots__ = ()
 
 
 def _parse(text: object, labelled: bool) -> _Parsed | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from ..lazyre import lazy_compile
 from ..rules.datelines import DATELINE_PATTERNS, PLACE_SECOND_CHARS
@@ -15,11 +15,10 @@ _NOT_PLACES = frozenset({"I", "A", "THE", "UPDATE", "BREAKING", "EXCLUSIVE", "WA
                          "ANALYSIS", "EDITOR'S NOTE", "NOTE", "PHOTOS", "VIDEO", "FILE", "CORRECTION"})
 
 
-class Dateline(NamedTuple):
-    """Where the story was filed from, and who filed it."""
+class Dateline(namedtuple("Dateline", ("place", "agency"))):
+    """Where the story was filed from (``place``), and who filed it (``agency``); either may be None."""
 
-    place: str | None
-    agency: str | None
+    __slots__ = ()
 
 
 def find_dateline(paragraph: str) -> Dateline | None:

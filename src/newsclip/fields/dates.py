@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from typing import NamedTuple
+from collections import namedtuple
 
 from ..lazyre import lazy_compile
 from ..rules import dates as rules
@@ -35,26 +35,17 @@ DAY_WORD_MAX = 200
 DATE_REACH = 128
 
 
-class DateMatch(NamedTuple):
-    """One date found in a line: ISO value, span, the kind its label gives, precision flags."""
+class DateMatch(namedtuple("DateMatch", ("iso", "start", "end", "kind", "has_time", "relative"))):
+    """One date found in a line: ``iso`` value (str), span (``start``, ``end``), the ``kind`` its label
+    gives (str), precision flags ``has_time`` and ``relative`` (bool)."""
 
-    iso: str
-    start: int
-    end: int
-    kind: str
-    has_time: bool
-    relative: bool
+    __slots__ = ()
 
 
-class _Hit(NamedTuple):
+class _Hit(namedtuple("_Hit", ("start", "end", "iso", "has_time", "relative", "weak"), defaults=(False,))):
     """A resolved date before labels are read; ``weak`` marks a bare "today"."""
 
-    start: int
-    end: int
-    iso: str
-    has_time: bool
-    relative: bool
-    weak: bool = False
+    __slots__ = ()
 
 
 # --------------------------------------------------------------------------- pattern parts

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple
+from collections import namedtuple
+from collections.abc import Iterable
 
 from ..lazyre import lazy_compile
 
@@ -10,12 +11,10 @@ _TAG_HINT = lazy_compile(r"</?[A-Za-z][^<>\n]{0,500}>|<!--|&#?\w{1,32};")
 _WS = lazy_compile(r"[ \t\f\v]+")
 
 
-class Paragraph(NamedTuple):
-    """One paragraph of body text with the 1-based input lines it spans."""
+class Paragraph(namedtuple("Paragraph", ("text", "first", "last"))):
+    """One paragraph of body ``text`` with the 1-based input lines it spans (``first``, ``last``)."""
 
-    text: str
-    first: int
-    last: int
+    __slots__ = ()
 
 
 def has_markup(text: str) -> bool:

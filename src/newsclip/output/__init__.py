@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Sequence
-from typing import Any, Protocol, TextIO
 
 from ..model import FIELDS, LIST_FIELDS, Article
 
@@ -50,12 +49,16 @@ FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
 
 
-class Writer(Protocol):
-    """What every output writer does: take articles one by one, then finish the output."""
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: a plain parse starts faster without it
+    from typing import Any, Protocol, TextIO
 
-    def write(self, article: Article) -> None: ...
+    class Writer(Protocol):
+        """What every output writer does: take articles one by one, then finish the output."""
 
-    def close(self) -> None: ...
+        def write(self, article: Article) -> None: ...
+
+        def close(self) -> None: ...
 
 
 def format_for_path(path: str) -> str | None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, TextIO
 
 from ..model import Article
 from . import record_dict
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: a plain parse starts faster without it
+    from typing import Any, TextIO
 
 _INDENT = 2
 
