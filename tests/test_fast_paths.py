@@ -280,10 +280,17 @@ _DATE_PIECES = st.sampled_from([
     ",", ", ", " ", "  ", "\t", "\n", "|", "•", "@", "—", "T", "t", "10:30", "10.30", "9", "pm", "a.m.", "Uhr",
     "h", "14h36", "EST", "ET", "+01:00", "(UTC +08:00)", "Z", "at", "AT", "à", "a las", "um", "kl.", "в", "г.",
     "года", "noon", "Midnight", "meia-noite", "Monday", "MONDAY", "FRİDAY", "İ", "ſunday", "The", "council",
-    "2024-05-05", "05/06/2024", "2024年5月5日", "Monday,", "Mon.", "de", "of", "am",
+    "2024-05-05", "05/06/2024", "2024年5月5日", "Monday,", "Mon.", "de", "of", "am", "Thu", "mar", "Mar.",
+    "segunda-feira,", "xMonday", "Sonntag,", "вторник,",
 ])
 _DATE_TEXT = st.lists(_DATE_PIECES, max_size=16).map("".join) | st.lists(_DATE_PIECES, max_size=16).map(" ".join)
-_ONE_PATTERN = re.compile(dates._DATE_RE.pattern + dates._DATE_TAIL_RE.pattern, re.IGNORECASE)
+#: The date as one pattern: an optional weekday, the date, its optional tail.
+_ONE_PATTERN = re.compile(
+    dates._START
+    + rf"(?:(?:{dates._alt(dates._WEEKDAYS)}){dates._WORD_END}\.?,?{dates._S}{{1,3}})?"
+    + dates._DATE_SHAPES + dates._DATE_TAIL_RE.pattern,
+    re.IGNORECASE,
+)
 
 
 def _window_hits_one_pattern(s: str, lo: int, hi: int, dayfirst: bool) -> list[dates._Hit]:
@@ -304,7 +311,7 @@ def _window_hits_one_pattern(s: str, lo: int, hi: int, dayfirst: bool) -> list[d
 
 @_SETTINGS
 @given(_DATE_TEXT, st.booleans())
-def test_date_and_tail_apart_find_what_one_pattern_finds(text: str, dayfirst: bool) -> None:
+def test_weekday_date_and_tail_apart_find_what_one_pattern_finds(text: str, dayfirst: bool) -> None:
     s = dates._prepare(text)
     assert list(dates._window_hits(s, 0, len(s), dayfirst)) == _window_hits_one_pattern(s, 0, len(s), dayfirst)
 
@@ -317,6 +324,28 @@ def test_tail_pre_test_never_hides_a_tail(text: str) -> None:
         tail = dates._DATE_TAIL_RE.match(s, start)
         if tail is not None and tail.end() > start:
             assert dates._tail_may_follow(s, start, len(s)), (s, start)
+
+
+@_SETTINGS
+@given(_DATE_TEXT)
+def test_weekday_pre_test_never_hides_a_weekday(text: str) -> None:
+    s = dates._prepare(text)
+    for start in range(len(s) + 1):
+        weekday = dates._WEEKDAY_BEFORE_RE.search(s, max(0, start - dates._WEEKDAY_REACH), start)
+        assert dates._weekday_start(s, 0, start) == (start if weekday is None else weekday.start()), (s, start)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Monday, 5 May 2024", 0),
+    ("On Thu. 3 Jan 2019", 3),
+    ("segunda-feira, 5 de maio de 2024", 0),
+    ("xMonday, 5 May 2024", 9),  # a weekday is a whole word
+    ("Monday    5 May 2024", 10),  # at most three blanks between
+    ("Said Monday 5 May 2024", 5),
+])
+def test_weekday_before_a_date(text: str, expected: int) -> None:
+    [match] = dates.find_dates(text)
+    assert match.start == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

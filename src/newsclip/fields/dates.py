@@ -108,8 +108,9 @@ def _norm(word: str) -> str:
     return " ".join(word.lower().split()).rstrip(".")
 
 
-_AMPM = rf"(?:{_alt(rules.AMPM)}){_WORD_END}"
-_ZONE_ABBR = _alt([*rules.ZONE_OFFSETS, *rules.DST_ZONES], fold=False)
+# What only times, weekdays and year suffixes need is built by functions, when the patterns
+# holding them are first compiled: a date that ends a line needs none of it.
+
 _MONTH = rf"(?:{_alt(rules.MONTHS)}){_WORD_END}"
 _PARTICLE = rf"(?:(?:{_alt(rules.DATE_PARTICLES)}){_WORD_END}{_S}{{1,3}})?"
 
@@ -120,7 +121,7 @@ def _zone(p: str) -> str:
         rf"(?:{_S}{{0,2}}(?:"
         rf"\(?(?:UTC|GMT){_S}?(?P<{p}zs>[+-])(?P<{p}zh>\d{{1,2}})(?::?(?P<{p}zm>[0-5]\d))?\)?(?!\d)"
         rf"|(?P<{p}zn>[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)(?!\d)"
-        rf"|\(?(?-i:(?P<{p}za>{_ZONE_ABBR}))\)?(?![A-Za-z])"
+        rf"|\(?(?-i:(?P<{p}za>{_alt([*rules.ZONE_OFFSETS, *rules.DST_ZONES], fold=False)}))\)?(?![A-Za-z])"
         r"))?"
     )
 
@@ -132,12 +133,13 @@ def _time(p: str, *, dot: bool) -> str:
         rf"(?P<{p}h>{_HOUR})[{re.escape(seps)}](?P<{p}mi>[0-5]\d)"
         rf"(?::(?P<{p}s>[0-5]\d)(?:[.,]\d{{1,9}})?)?(?!\d)(?!\.\d)"
     )
+    ampm = rf"(?:{_alt(rules.AMPM)}){_WORD_END}"
     hour_h = rf"(?P<{p}hh>{_HOUR})[hH]{_WORD_END}(?!\d)"
-    hour_ampm = rf"(?P<{p}ha>{_HOUR})(?={_S}?{_AMPM})"
+    hour_ampm = rf"(?P<{p}ha>{_HOUR})(?={_S}?{ampm})"
     word = rf"(?P<{p}w>{_alt(rules.MIDNIGHT_WORDS + rules.NOON_WORDS)}){_WORD_END}"
     return (
         rf"(?P<{p}>{clock}|{hour_h}|{hour_ampm}|{word})"
-        rf"(?:{_S}?(?P<{p}ampm>{_AMPM}))?"
+        rf"(?:{_S}?(?P<{p}ampm>{ampm}))?"
         rf"(?:{_S}?(?:{_alt(rules.HOUR_SUFFIXES)}){_WORD_END})?"
         + _zone(p)
     )
@@ -145,15 +147,28 @@ def _time(p: str, *, dot: bool) -> str:
 
 #: What may stand between a date and its time: "5 May 2024, 10:30", "May 5 | 3:04 pm".
 _TIME_SEP = "[,;:|•·@/–—-]"
-_CONNECT = (
-    rf"(?:T|{_S}{{0,4}}(?:{_TIME_SEP}{_S}{{0,4}})?"
-    rf"(?:(?:{_alt(rules.TIME_CONNECTORS)}){_WORD_END}{_S}{{1,4}})?)"
-)
-_WEEKDAY_FIRST = (
-    rf"(?:(?:{_alt(rules.WEEKDAYS_LONG + rules.WEEKDAYS_SHORT)}){_WORD_END}\.?,?{_S}{{1,3}})?"
-)
-_WEEKDAY_AFTER = rf"(?:,?{_S}{{1,3}}(?:{_alt(rules.WEEKDAYS_LONG)}){_WORD_END})?"
-_YEAR_SUFFIX = rf"(?:{_S}?(?:{_alt(rules.YEAR_SUFFIXES)}){_WORD_END})?"
+
+
+def _connect() -> str:
+    """What joins a date and its time: "T", blanks, a separator, a word ("at", "um", "à")."""
+    return (
+        rf"(?:T|{_S}{{0,4}}(?:{_TIME_SEP}{_S}{{0,4}})?"
+        rf"(?:(?:{_alt(rules.TIME_CONNECTORS)}){_WORD_END}{_S}{{1,4}})?)"
+    )
+
+
+def _tail_source() -> str:
+    """What a date may carry after it: a year suffix ("2025 г."), a weekday (", Monday"), a time."""
+    year_suffix = rf"(?:{_S}?(?:{_alt(rules.YEAR_SUFFIXES)}){_WORD_END})?"
+    weekday = rf"(?:,?{_S}{{1,3}}(?:{_alt(rules.WEEKDAYS_LONG)}){_WORD_END})?"
+    return year_suffix + weekday + rf"(?:{_connect()}{_time('t_', dot=True)})?"
+
+
+def _weekday_before_source() -> str:
+    """A weekday that opens a date ("Monday, ", "Thu. "), ending where the date begins."""
+    weekdays = _alt(rules.WEEKDAYS_LONG + rules.WEEKDAYS_SHORT)
+    return _START + rf"(?:{weekdays}){_WORD_END}\.?,?{_S}{{1,3}}\Z"
+
 
 _ISO = rf"(?P<iso_y>\d{{4}})(?P<iso_sep>[-/.])(?P<iso_m>{_MONTH_NUM})(?P=iso_sep)(?P<iso_d>{_DAY})"
 _NUMERIC = rf"(?P<num_a>{_DAY})(?P<num_sep>[-/.])(?P<num_b>{_DAY})(?P=num_sep)(?P<num_y>{_YEAR})"
@@ -171,17 +186,19 @@ _MDY = (
     rf"(?:,{_S}{{0,3}}|{_S}{{1,3}})(?P<mdy_y>{_YEAR})"
 )
 
-_DATE_RE = lazy_compile(
-    _START + _WEEKDAY_FIRST + rf"(?:{_ISO}|{_NUMERIC}|{_CJK}|{_DMY}|{_MDY})", re.IGNORECASE
-)
-#: What a date may carry after it: a year suffix, a weekday, a time. Matched where the date ends, as
-#: one pattern's optional tail would be; apart from the date pattern and built on first use, because
-#: most dates end a line or run on into a sentence, and the tail is a third of the compile time.
-_DATE_TAIL_RE = lazy_compile(
-    lambda: _YEAR_SUFFIX + _WEEKDAY_AFTER + rf"(?:{_CONNECT}{_time('t_', dot=True)})?", re.IGNORECASE
-)
+#: The written shapes of a date: 2024-05-05, 05/05/2024, 2024年5月5日, 5 May 2024, May 5, 2024.
+_DATE_SHAPES = rf"(?:{_ISO}|{_NUMERIC}|{_CJK}|{_DMY}|{_MDY})"
+_DATE_RE = lazy_compile(_START + _DATE_SHAPES, re.IGNORECASE)
+#: A date may open with a weekday and carry a year suffix, a weekday or a time after it. Those are
+#: patterns of their own, tried where the date begins and ends, as one pattern's optional parts would
+#: be, and built on first use: most dates have neither, and together they were two thirds of the
+#: date pattern's compile time.
+_WEEKDAY_BEFORE_RE = lazy_compile(_weekday_before_source, re.IGNORECASE)
+_DATE_TAIL_RE = lazy_compile(_tail_source, re.IGNORECASE)
 #: The first letter-or-digit run after a date, past the blanks and the one separator a tail may hold.
 _TAIL_LEAD_RE = lazy_compile(rf"{_S}{{0,4}}(?:{_TIME_SEP}{_S}{{0,4}})?(?:(\d)|([^\W\d_]+))")
+#: The letters just before a date, past the dot, comma and blanks a weekday before it may take.
+_BEFORE_LEAD_RE = lazy_compile(rf"([^\W\d_]+)\.?,?{_S}{{1,3}}\Z")
 #: A time written before a date ("10:30, 5 May 2024", "noon Monday, May 5"), ending where the date begins.
 #: Apart from the date pattern, and built on first use: few dates have one, and it is a third of the
 #: date pattern's compile time.
@@ -201,7 +218,7 @@ def _relative_source() -> str:
         _START + "(?:"
         rf"(?P<n1>{count}){_S}{{0,2}}(?P<u1>{unit}){_S}{{1,3}}(?:{_alt(rules.RELATIVE_SUFFIXES)})"
         rf"|(?:{_alt(rules.RELATIVE_PREFIXES)}){_S}{{1,3}}(?P<n2>{count}){_S}{{0,2}}(?P<u2>{unit})"
-        rf"|(?P<day>{_alt(rules.DAY_WORDS)})(?:{_CONNECT}{_time('r_', dot=False)})?"
+        rf"|(?P<day>{_alt(rules.DAY_WORDS)})(?:{_connect()}{_time('r_', dot=False)})?"
         rf"){_WORD_END}"
     )
 
@@ -238,6 +255,11 @@ _ANY_DIGIT_RE = lazy_compile(r"\d")
 _RUN_RE = lazy_compile(r"[^\W_]*")
 _MIDNIGHT = frozenset(map(_norm, rules.MIDNIGHT_WORDS))
 _WORD_RE = lazy_compile(r"[^\W\d_]+")
+_WEEKDAYS = (*rules.WEEKDAYS_LONG, *rules.WEEKDAYS_SHORT)
+#: The last word (casefolded) of every weekday, and the farthest a weekday before a date starts from it
+#: (the name, a dot, a comma, three blanks).
+_WEEKDAY_ENDS = frozenset(_WORD_RE.findall(day.casefold())[-1] for day in _WEEKDAYS)
+_WEEKDAY_REACH = max(map(len, _WEEKDAYS)) + 5
 #: The first word (casefolded) of everything a date's tail may start with: a year suffix, a weekday,
 #: a word before the time, a time in words, or the "T" of ISO 8601 (which a time in words may follow
 #: with no space: "Tnoon" is looked up as "noon").
@@ -436,9 +458,10 @@ def _window_hits(s: str, lo: int, hi: int, dayfirst: bool) -> Iterator[_Hit]:
     """The dates of one stretch of ``s``, each with the time written before or after it."""
     done = lo  # where the previous date ended: a time before the next one starts no earlier
     while (m := _DATE_RE.search(s, done, hi)) is not None:
+        opening = _weekday_start(s, done, m.start())
         tail = _DATE_TAIL_RE.match(s, m.end(), hi) if _tail_may_follow(s, m.end(), hi) else None
         end = tail.end() if tail is not None else m.end()
-        before = _time_before(s, done, m.start())
+        before = _time_before(s, done, opening)
         done = end  # an impossible date still holds its span, as one pattern's match would
         day = _ymd(m, dayfirst)
         if day is None:
@@ -446,12 +469,28 @@ def _window_hits(s: str, lo: int, hi: int, dayfirst: bool) -> Iterator[_Hit]:
         if before is not None:
             timed, prefix, start = before, "b_", before.start()
         else:
-            timed, prefix, start = tail, "t_", m.start()
+            timed, prefix, start = tail, "t_", opening
         clock = _clock(timed, prefix) if timed is not None and timed.group(prefix) is not None else None
         if clock is None:
             yield _Hit(start, end, _iso(*day), False, False)
         else:
             yield _Hit(start, end, _iso(*day, clock, _offset(timed, prefix, day, clock)), True, False)
+
+
+def _weekday_start(s: str, lo: int, start: int) -> int:
+    """Where the weekday that opens the date at ``start`` begins ("Monday, 5 May 2024"); ``start`` if none.
+
+    The weekday pattern is compiled and tried only when the word before the date ends like a weekday.
+    """
+    window = max(lo, start - _WEEKDAY_REACH)
+    lead = _BEFORE_LEAD_RE.search(s, window, start)
+    if lead is None:
+        return start
+    word = lead.group(1)
+    if word.casefold() not in _WEEKDAY_ENDS and "\u0130" not in word:  # the dotted capital I: see below
+        return start
+    weekday = _WEEKDAY_BEFORE_RE.search(s, window, start)
+    return start if weekday is None else weekday.start()
 
 
 def _tail_may_follow(s: str, end: int, hi: int) -> bool:
