@@ -43,7 +43,8 @@ def test_takes_plain_parse_calls(argv: list[str], expected: tuple[str | None, li
     [
         [],
         ["convert", "a.txt"],
-        ["--version"],
+        ["--version", "parse"],
+        ["parse", "--version"],
         ["parse"],  # no input: click says what is missing
         ["parse", "--help"],
         ["parse", "-h", "a.txt"],
@@ -67,6 +68,15 @@ def test_takes_plain_parse_calls(argv: list[str], expected: tuple[str | None, li
 def test_leaves_everything_else_to_click(argv: list[str]) -> None:
     assert recognise(argv) is None
     assert run_quick(argv) is None
+
+
+def test_version_as_click_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_quick(["--version"]) == ExitStatus.OK
+    quick = capsys.readouterr()
+    result = CliRunner().invoke(main, ["--version"], prog_name="newsclip", catch_exceptions=False)
+    assert (quick.out, quick.err) == (result.stdout, result.stderr)
+    assert result.exit_code == ExitStatus.OK
+    assert quick.out == f"newsclip {newsclip.__version__}\n"
 
 
 def test_pretty_output_on_a_terminal_is_left_to_click(monkeypatch: pytest.MonkeyPatch) -> None:

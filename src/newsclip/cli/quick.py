@@ -1,4 +1,4 @@
-"""The quick start: ``newsclip parse FILE... [-f json|jsonl|csv]`` to stdout, run without click.
+"""The quick start: ``newsclip parse FILE... [-f json|jsonl|csv]`` to stdout (and ``--version``), run without click.
 
 In a shell loop, newsclip starts once per file, and importing click and the
 option machinery costs more than parsing a typical article. So the commonest
@@ -6,6 +6,8 @@ call -- ``parse``, input files or ``-``, at most a ``-f``/``--format`` for a
 data format, records to stdout -- is recognised here from the argument list
 and run straight on the library, by the same loop and the same error lines
 as the click command (:mod:`newsclip.cli.parsing`, :mod:`newsclip.cli.streams`).
+``newsclip --version``, which scripts run to check what is installed, is
+answered here too.
 
 Anything else goes to click: another command or option, ``--help``, a
 mistake to explain, ``-o``, pretty output on a terminal. Recognising is
@@ -19,8 +21,8 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import problem_of
-from .parsing import parse_into
 from .streams import (
+    PROG,
     STDIO,
     data_stdout,
     display_name,
@@ -31,6 +33,7 @@ from .streams import (
 
 #: The command the quick start serves.
 COMMAND = "parse"
+VERSION_FLAG = "--version"
 #: The formats it writes: those that go to a text stream with no option but ``-f``.
 FORMATS: tuple[str, ...] = ("json", "jsonl", "csv")
 #: Used when stdout is not a terminal and no ``-f`` is given, as the click command does.
@@ -61,6 +64,11 @@ def recognise(argv: Sequence[str]) -> tuple[str | None, list[str]] | None:
 
 def run_quick(argv: Sequence[str]) -> int | None:
     """Run ``argv`` if the quick start serves it, and give the exit code; None if click must."""
+    if list(argv) == [VERSION_FLAG]:
+        from .._version import __version__
+
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        return 0
     call = recognise(argv)
     if call is None:
         return None
@@ -79,6 +87,7 @@ def run_quick(argv: Sequence[str]) -> int | None:
     try:
         from ..output import open_writer
         from ..settings import DEFAULT_SETTINGS
+        from .parsing import parse_into
 
         ok = parse_into(open_writer(fmt, data_stdout(), color=False), files, DEFAULT_SETTINGS, report)
     except (KeyboardInterrupt, Exception) as exc:  # as the click group does: one line, an exit code
