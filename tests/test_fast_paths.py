@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from newsclip.dialects import plain, plain_lines, plain_names, sniffers
 from newsclip.fields import dates
 from newsclip.lazyre import LazyPattern, lazy_compile
+from newsclip.rules import dates as rules
 
 _SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -314,6 +315,30 @@ def _window_hits_one_pattern(s: str, lo: int, hi: int, dayfirst: bool) -> list[d
 def test_weekday_date_and_tail_apart_find_what_one_pattern_finds(text: str, dayfirst: bool) -> None:
     s = dates._prepare(text)
     assert list(dates._window_hits(s, 0, len(s), dayfirst)) == _window_hits_one_pattern(s, 0, len(s), dayfirst)
+
+
+#: The day-first and month-first shapes as two patterns, each with its own month name.
+_TWO_MONTH_SHAPES = re.compile(
+    dates._START + rf"(?:{dates._ISO}|{dates._NUMERIC}|{dates._CJK}|"
+    rf"(?P<dmy_d>{dates._DAY})(?:(?:{dates._alt(rules.ORDINALS)})?{dates._S}{{1,3}}{dates._PARTICLE}"
+    rf"|\.{dates._S}{{0,3}}|[-/])(?P<dmy_m>{dates._MONTH})"
+    rf"(?:\.?(?:,?{dates._S}{{1,3}}{dates._PARTICLE}|[-/])|\.)(?P<dmy_y>{dates._YEAR})|"
+    rf"(?P<mdy_m>{dates._MONTH})(?:\.{dates._S}{{0,3}}|{dates._S}{{1,3}})(?P<mdy_d>{dates._DAY})"
+    rf"(?:{dates._alt(rules.ORDINALS)})?(?:,{dates._S}{{0,3}}|{dates._S}{{1,3}})(?P<mdy_y>{dates._YEAR}))",
+    re.IGNORECASE,
+)
+
+
+@_SETTINGS
+@given(_DATE_TEXT)
+def test_one_month_name_for_both_orders_reads_as_two_patterns(text: str) -> None:
+    s = dates._prepare(text)
+    two = [(m.span(), m.group("dmy_y", "dmy_m", "dmy_d") if m.group("dmy_y") else m.group("mdy_y", "mdy_m", "mdy_d"))
+           for m in _TWO_MONTH_SHAPES.finditer(s) if m.group("dmy_y") or m.group("mdy_y")]
+    one = [(m.span(), m.group("dmy_y", "month", "dmy_d") if m.group("dmy_y") else m.group("mdy_y", "month", "mdy_d"))
+           for m in dates._DATE_RE.finditer(s) if m.group("dmy_y") or m.group("mdy_y")]
+    assert one == two
+    assert [m.span() for m in dates._DATE_RE.finditer(s)] == [m.span() for m in _TWO_MONTH_SHAPES.finditer(s)]
 
 
 @_SETTINGS

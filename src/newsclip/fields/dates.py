@@ -176,18 +176,19 @@ _CJK = (
     rf"(?P<cjk_y>\d{{4}}){_S}?[年년]{_S}?(?P<cjk_m>{_MONTH_NUM}){_S}?[月월]"
     rf"{_S}?(?P<cjk_d>{_DAY}){_S}?[日일]"
 )
-_DMY = (
-    rf"(?P<dmy_d>{_DAY})(?:(?:{_alt(rules.ORDINALS)})?{_S}{{1,3}}{_PARTICLE}|\.{_S}{{0,3}}|[-/])"
-    rf"(?P<dmy_m>{_MONTH})"
-    rf"(?:\.?(?:,?{_S}{{1,3}}{_PARTICLE}|[-/])|\.)(?P<dmy_y>{_YEAR})"
-)
-_MDY = (
-    rf"(?P<mdy_m>{_MONTH})(?:\.{_S}{{0,3}}|{_S}{{1,3}})(?P<mdy_d>{_DAY})(?:{_alt(rules.ORDINALS)})?"
-    rf"(?:,{_S}{{0,3}}|{_S}{{1,3}})(?P<mdy_y>{_YEAR})"
+#: A month in words, day first ("5 May 2024", "5. Mai 2024", "16 de julio de 2026") or month first
+#: ("May 5, 2024"). One pattern around one month name, so the long month alternation is compiled once:
+#: a day before the month (a digit, where no month name starts) says which way the rest reads.
+_WORDED = (
+    rf"(?:(?P<dmy_d>{_DAY})(?:(?:{_alt(rules.ORDINALS)})?{_S}{{1,3}}{_PARTICLE}|\.{_S}{{0,3}}|[-/]))?"
+    rf"(?P<month>{_MONTH})"
+    rf"(?(dmy_d)(?:\.?(?:,?{_S}{{1,3}}{_PARTICLE}|[-/])|\.)(?P<dmy_y>{_YEAR})"
+    rf"|(?:\.{_S}{{0,3}}|{_S}{{1,3}})(?P<mdy_d>{_DAY})(?:{_alt(rules.ORDINALS)})?"
+    rf"(?:,{_S}{{0,3}}|{_S}{{1,3}})(?P<mdy_y>{_YEAR}))"
 )
 
 #: The written shapes of a date: 2024-05-05, 05/05/2024, 2024年5月5日, 5 May 2024, May 5, 2024.
-_DATE_SHAPES = rf"(?:{_ISO}|{_NUMERIC}|{_CJK}|{_DMY}|{_MDY})"
+_DATE_SHAPES = rf"(?:{_ISO}|{_NUMERIC}|{_CJK}|{_WORDED})"
 _DATE_RE = lazy_compile(_START + _DATE_SHAPES, re.IGNORECASE)
 #: A date may open with a weekday and carry a year suffix, a weekday or a time after it. Those are
 #: patterns of their own, tried where the date begins and ends, as one pattern's optional parts would
@@ -276,7 +277,7 @@ _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "：
 _LINE_REFERENCE = datetime(2000, 1, 1, 12, 0)
 _MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _DATE_GROUPS = ("iso_y", "iso_m", "iso_d", "num_y", "num_a", "num_b", "num_sep", "cjk_y", "cjk_m", "cjk_d",
-                "dmy_y", "dmy_m", "dmy_d", "mdy_y", "mdy_m", "mdy_d")
+                "month", "dmy_y", "dmy_d", "mdy_y", "mdy_d")
 _CLOCK_GROUPS = {p: tuple(p + g for g in ("h", "mi", "s", "hh", "ha", "w", "ampm")) for p in ("b_", "t_", "r_")}
 
 
@@ -324,7 +325,7 @@ def _month(word: str) -> int | None:
 def _ymd(m: re.Match[str], dayfirst: bool) -> tuple[int, int, int] | None:
     """Year, month, day of whichever date shape matched, or None if it is not a real day."""
     (iso_y, iso_m, iso_d, num_y, num_a, num_b, num_sep, cjk_y, cjk_m, cjk_d,
-     dmy_y, dmy_m, dmy_d, mdy_y, mdy_m, mdy_d) = m.group(*_DATE_GROUPS)
+     month, dmy_y, dmy_d, mdy_y, mdy_d) = m.group(*_DATE_GROUPS)
     if iso_y:
         y, mo, d = int(iso_y), int(iso_m), int(iso_d)
     elif num_y:
@@ -332,9 +333,9 @@ def _ymd(m: re.Match[str], dayfirst: bool) -> tuple[int, int, int] | None:
     elif cjk_y:
         y, mo, d = int(cjk_y), int(cjk_m), int(cjk_d)
     elif dmy_y:
-        y, mo, d = int(dmy_y), _month(dmy_m) or 0, int(dmy_d)
+        y, mo, d = int(dmy_y), _month(month) or 0, int(dmy_d)
     else:
-        y, mo, d = int(mdy_y), _month(mdy_m) or 0, int(mdy_d)
+        y, mo, d = int(mdy_y), _month(month) or 0, int(mdy_d)
     return (y, mo, d) if _valid(y, mo, d) else None
 
 
