@@ -70,6 +70,13 @@ def test_leaves_everything_else_to_click(argv: list[str]) -> None:
     assert run_quick(argv) is None
 
 
+def test_leaves_wildcards_to_click_on_windows() -> None:
+    # click expands *.txt itself on Windows, whose shell does not; a POSIX shell already has
+    assert recognise(["parse", "*.txt", "-f", "json"], windows=True) is None
+    assert recognise(["parse", "a.txt", "-f", "json"], windows=True) == ("json", ["a.txt"])
+    assert recognise(["parse", "*.txt", "-f", "json"], windows=False) == ("json", ["*.txt"])
+
+
 def test_version_as_click_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_quick(["--version"]) == ExitStatus.OK
     quick = capsys.readouterr()

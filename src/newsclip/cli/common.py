@@ -30,7 +30,7 @@ from ..output import FORMATS
 from ..settings import DEFAULT_MAX_BYTES, Settings
 
 # The click-free half of the command line, re-exported: commands import it all from here.
-from .streams import (
+from .streams import (  # noqa: F401
     PROG,
     STDIN_NAME,
     STDIO,
@@ -45,7 +45,6 @@ from .streams import (
     printable,
     read_stdin_bytes,
     silence_stdout,
-    status_of,
 )
 
 if TYPE_CHECKING:
@@ -59,13 +58,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # ---------------------------------------------------------------------------
 # Errors: one line each, one exit code each
-
-
-def exit_status_for(exc: BaseException) -> ExitStatus:
-    """The exit code an error ends the process with."""
-    if isinstance(exc, click.UsageError):
-        return ExitStatus.USAGE
-    return status_of(exc)
 
 
 def report_failure(path: str, exc: BaseException) -> None:

@@ -17,6 +17,7 @@ tests run each kind of call both ways and compare stdout, stderr and exit code.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -40,12 +41,16 @@ FORMATS: tuple[str, ...] = ("json", "jsonl", "csv")
 DEFAULT_FORMAT = "jsonl"
 _FORMAT_FLAGS = ("-f", "--format")
 _FORMAT_PREFIX = "--format="
+#: Wildcards, which click expands itself on Windows (where the shell does not).
+_WILDCARDS = frozenset("*?[")
 
 
-def recognise(argv: Sequence[str]) -> tuple[str | None, list[str]] | None:
+def recognise(argv: Sequence[str], *, windows: bool = os.name == "nt") -> tuple[str | None, list[str]] | None:
     """The format asked for (or None) and the inputs, if ``argv`` is a call the quick start serves."""
     if not argv or argv[0] != COMMAND:
         return None
+    if windows and any(_WILDCARDS.intersection(arg) for arg in argv):
+        return None  # a pattern for click to expand
     fmt: str | None = None
     files: list[str] = []
     args = iter(argv[1:])
