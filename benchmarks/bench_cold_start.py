@@ -31,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import invent, plain_stack  # noqa: E402
+from report import header  # noqa: E402
 
 #: Modules a plain-text UTF-8 parse to JSON must not import.
 HEAVY_MODULES: tuple[str, ...] = ("bs4", "lxml", "dateutil", "rich", "charset_normalizer", "yaml")
@@ -109,11 +110,9 @@ def run(*, repeat: int = ROUNDS, bytecode: bool = True) -> dict[str, object]:
                      "wall_min_ms": round(min(walls[label]) * 1000, 1)})
     parse_row = next(r for r in rows if "parse" in r["command"])  # type: ignore[operator]
     return {
-        "benchmark": "cold_start",
+        **header("cold_start"),
         "repeat": repeat,
         "bytecode_cached": bytecode,
-        "python": sys.version.split()[0],
-        "load_average": [round(x, 2) for x in os.getloadavg()],
         "rows": rows,
         "heavy_modules_imported": imported,
         "target": f"parse <= {TARGET_RATIO:g}x floor",

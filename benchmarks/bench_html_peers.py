@@ -35,6 +35,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report import header  # noqa: E402
+
 #: Where ``bash ../shared/eval/prepare.sh`` unpacks the development sets.
 DEFAULT_PAGES = "/tmp/newsclip-dev-cache/sets/*/html"
 
@@ -247,11 +251,9 @@ def run(paths: list[str], *, tools: list[str] | None = None, rounds: int = 1) ->
         plain["x_trafilatura"] = None  # its calls are batches of articles, not pages: see the line under the table
     plain_ratio = round(plain_rate / base, 1) if plain_rate and base else None
     return {
-        "benchmark": "html_peers",
+        **header("html_peers"),
         "pages": len(pages),
         "rounds": rounds,
-        "python": sys.version.split()[0],
-        "load_average": [round(x, 2) for x in os.getloadavg()],
         "rows": rows,
         "skipped": skipped,
         "target": f"newsclip >= {TARGET_RATIO:g}x trafilatura pages/s",

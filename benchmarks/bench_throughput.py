@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
 import textwrap
@@ -31,6 +30,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_corpus as corpus  # noqa: E402
+from report import header  # noqa: E402
 
 DIALECTS: tuple[str, ...] = ("plain", "reader", "frontmatter", "nexis", "factiva", "email", "html")
 SIZES: tuple[str, ...] = ("short", "typical", "1MB")
@@ -231,9 +231,7 @@ def run(*, dialects: list[str] | None = None, sizes: list[str] | None = None, se
     plain = next((r for r in rows if r["dialect"] == "plain" and r["size"] == "typical"), None)
     rate = plain["articles_per_second"] if plain else None
     return {
-        "benchmark": "throughput",
-        "python": sys.version.split()[0],
-        "load_average": [round(x, 2) for x in os.getloadavg()],
+        **header("throughput"),
         "seconds_per_case": seconds,
         "rows": rows,
         "target": f"plain typical >= {TARGET_PLAIN_TYPICAL:,} articles per CPU second",

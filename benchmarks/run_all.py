@@ -38,6 +38,7 @@ import bench_cold_start  # noqa: E402
 import bench_html_peers  # noqa: E402
 import bench_throughput  # noqa: E402
 from bench_batch import ensure_corpus  # noqa: E402
+from report import header  # noqa: E402
 
 PARTS: tuple[str, ...] = ("cold", "throughput", "peers", "batch")
 
@@ -151,7 +152,7 @@ def batch(files: int, jobs: tuple[int, ...] = (1, 2), repeat: int = 3) -> dict[s
     finally:
         shutil.rmtree(work, ignore_errors=True)
     one, two = runs.get(1), runs.get(2)
-    result: dict[str, Any] = {"benchmark": "batch", "files": files, "load_average": _load(), "runs": runs}
+    result: dict[str, Any] = {**header("batch"), "files": files, "runs": runs}
     if one and two:
         cpu_one = one["main_cpu"] + one["workers_cpu"]
         critical = max(two["main_cpu"], two["workers_cpu"] / 2)
@@ -194,10 +195,6 @@ def accuracy(eval_dir: Path) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- summary
-
-
-def _load() -> list[float]:
-    return [round(x, 2) for x in os.getloadavg()]
 
 
 def _yes(flag: bool | None) -> str:
