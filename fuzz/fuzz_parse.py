@@ -34,6 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.mutations import mutate  # noqa: E402 - the byte damage the hostile-input tests apply too
+
 FIXTURES = ROOT / "tests" / "fixtures"
 DEFAULT_OUT = FIXTURES / "regressions"
 #: A single parse slower than this counts as a hang.
@@ -185,36 +189,6 @@ def _signature(exc: BaseException) -> str:
 
 
 # ---------------------------------------------------------------------------
-# Mutations of fixture files
-
-
-def mutate(data: bytes, ops: list[tuple[int, int, int, int]]) -> bytes:
-    """Apply byte-level mutations (flip, delete, duplicate, insert a piece, truncate, splice)."""
-    buf = bytearray(data)
-    for kind, a, b, c in ops:
-        if not buf:
-            buf.extend(PIECES[c % len(PIECES)].encode("utf-8", "surrogatepass"))
-            continue
-        i, j = sorted((a % len(buf), b % len(buf)))
-        kind %= 7
-        if kind == 0:
-            buf[i] ^= 1 << (c % 8)
-        elif kind == 1:
-            del buf[i:j]
-        elif kind == 2:
-            buf[i:i] = buf[i:j] * (1 + c % 4)
-        elif kind == 3:
-            buf[i:i] = PIECES[c % len(PIECES)].encode("utf-8", "surrogatepass")
-        elif kind == 4:
-            del buf[j:]
-        elif kind == 5:
-            buf[i:i] = bytes([c % 256]) * (1 + b % 64)
-        else:
-            buf[i:j] = buf[i:j][::-1]
-    return bytes(buf)
-
-
-# ---------------------------------------------------------------------------
 # hypothesis strategies and one round of generation
 
 
@@ -230,7 +204,7 @@ def strategies() -> list[tuple[str, object]]:
 
     def from_fixture(index: int, muts: list[tuple[int, int, int, int]], as_text: bool) -> Case:
         path = files[index % len(files)]
-        data = mutate(path.read_bytes(), muts)
+        data = mutate(path.read_bytes(), muts, PIECES)
         if as_text:
             return Case(data.decode("utf-8", "replace"), path.name)
         return Case(data, path.name)

@@ -27,6 +27,8 @@ from newsclip.fields import bylines, dates
 from newsclip.model import FIELDS
 from newsclip.output import FORMULA_STARTS, open_writer
 
+from .mutations import mutate
+
 FIXTURES = Path(__file__).parent / "fixtures"
 REGRESSIONS = FIXTURES / "regressions"
 FIXTURE_FILES = sorted(
@@ -108,30 +110,6 @@ def parse_bytes_or_refuse(data: bytes, source: str | None) -> list[Article]:
         return []
 
 
-def mutate(data: bytes, ops: list[tuple[int, int, int, int]]) -> bytes:
-    """Byte-level damage: flip a bit, cut, duplicate, insert a fragment, truncate, reverse a stretch."""
-    buf = bytearray(data)
-    for kind, a, b, c in ops:
-        if not buf:
-            buf.extend(PIECES[c % len(PIECES)].encode("utf-8"))
-            continue
-        i, j = sorted((a % len(buf), b % len(buf)))
-        kind %= 6
-        if kind == 0:
-            buf[i] ^= 1 << (c % 8)
-        elif kind == 1:
-            del buf[i:j]
-        elif kind == 2:
-            buf[i:i] = buf[i:j] * (1 + c % 3)
-        elif kind == 3:
-            buf[i:i] = PIECES[c % len(PIECES)].encode("utf-8")
-        elif kind == 4:
-            del buf[j:]
-        else:
-            buf[i:j] = buf[i:j][::-1]
-    return bytes(buf)
-
-
 MUTATIONS = st.lists(st.tuples(*(st.integers(0, 2**16),) * 4), min_size=1, max_size=8)
 
 
@@ -171,7 +149,7 @@ def test_random_bytes_parse_or_are_refused_cleanly(data: bytes, source: str | No
 @_HYPOTHESIS
 @given(st.sampled_from(FIXTURE_FILES), MUTATIONS)
 def test_mangled_fixtures_parse_or_are_refused_cleanly(path: Path, ops: list[tuple[int, int, int, int]]) -> None:
-    data = mutate(path.read_bytes(), ops)
+    data = mutate(path.read_bytes(), ops, PIECES)
     articles = parse_bytes_or_refuse(data, path.name)
     for article in articles:
         assert_sane(article)
@@ -186,7 +164,7 @@ def test_mangled_fixtures_parse_or_are_refused_cleanly(path: Path, ops: list[tup
 def test_mangled_fixture_files_parse_or_are_refused_cleanly(path: Path, ops: list[tuple[int, int, int, int]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / path.name
-        target.write_bytes(mutate(path.read_bytes(), ops))
+        target.write_bytes(mutate(path.read_bytes(), ops, PIECES))
         try:
             articles = parse_file(target)
         except NewsclipError as exc:
