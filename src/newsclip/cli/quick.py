@@ -25,6 +25,7 @@ from ..errors import problem_of
 from .streams import (
     PROG,
     STDIO,
+    ExitStatus,
     data_stdout,
     display_name,
     ending_status,
@@ -73,7 +74,7 @@ def run_quick(argv: Sequence[str]) -> int | None:
         from .._version import __version__
 
         sys.stdout.write(f"{PROG} {__version__}\n")
-        return 0
+        return ExitStatus.OK
     call = recognise(argv)
     if call is None:
         return None
@@ -97,4 +98,4 @@ def run_quick(argv: Sequence[str]) -> int | None:
         ok = parse_into(open_writer(fmt, data_stdout(), color=False), files, DEFAULT_SETTINGS, report)
     except (KeyboardInterrupt, Exception) as exc:  # as the click group does: one line, an exit code
         return ending_status(exc, failed=failed)
-    return 0 if ok else 1
+    return ExitStatus.OK if ok else ExitStatus.FAILED
