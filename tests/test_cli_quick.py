@@ -12,7 +12,6 @@ import pytest
 from click.testing import CliRunner
 
 import newsclip
-
 from newsclip.cli import main
 from newsclip.cli.quick import recognise, run_quick
 from newsclip.cli.streams import ExitStatus

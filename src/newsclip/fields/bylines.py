@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from collections import namedtuple
+from functools import lru_cache
 
 from ..lazyre import lazy_compile
 from ..rules import bylines as rules

@@ -10,10 +10,10 @@ at once inside words and numbers, so a 1 MB line is scanned in one pass.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from collections import namedtuple
 
 from ..lazyre import lazy_compile
 from ..rules import dates as rules
@@ -108,9 +108,6 @@ def _norm(word: str) -> str:
     return " ".join(word.lower().split()).rstrip(".")
 
 
-# What only times, weekdays and year suffixes need is built by functions, when the patterns
-# holding them are first compiled: a date that ends a line needs none of it.
-
 _MONTH = rf"(?:{_alt(rules.MONTHS)}){_WORD_END}"
 _PARTICLE = rf"(?:(?:{_alt(rules.DATE_PARTICLES)}){_WORD_END}{_S}{{1,3}})?"
 
@@ -147,6 +144,9 @@ def _time(p: str, *, dot: bool) -> str:
 
 #: What may stand between a date and its time: "5 May 2024, 10:30", "May 5 | 3:04 pm".
 _TIME_SEP = "[,;:|•·@/–—-]"
+
+# What only times, weekdays and year suffixes need is built by functions, when the patterns holding
+# them are first compiled: a date that ends a line needs none of it.
 
 
 def _connect() -> str:
