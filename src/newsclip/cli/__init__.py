@@ -1,7 +1,7 @@
 """The ``newsclip`` command line: a thin client of the library, one module per command.
 
-Importing this package imports neither click nor the library: :func:`run`
-first offers the arguments to the quick start (:mod:`newsclip.cli.quick`),
+Importing this package does not import click: :func:`run` first offers the
+arguments to the quick start (:mod:`newsclip.cli.quick`),
 which parses plain ``newsclip parse`` calls without click, and hands
 everything else to the click group (:mod:`newsclip.cli.group`). The group and
 its helpers are still importable from here (``from newsclip.cli import main``).
