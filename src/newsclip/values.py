@@ -60,6 +60,9 @@ class FrozenValue:
         values.update(changes)
         return type(self)(**values)
 
+    #: ``copy.replace(value, ...)`` (Python 3.13) works as on a dataclass.
+    __replace__ = replace
+
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # pickle and copy rebuild through __init__, since __setattr__ refuses
         return type(self), tuple(getattr(self, name) for name in self._fields)
