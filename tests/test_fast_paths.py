@@ -282,7 +282,7 @@ _DATE_PIECES = st.sampled_from([
     "h", "14h36", "EST", "ET", "+01:00", "(UTC +08:00)", "Z", "at", "AT", "à", "a las", "um", "kl.", "в", "г.",
     "года", "noon", "Midnight", "meia-noite", "Monday", "MONDAY", "FRİDAY", "İ", "ſunday", "The", "council",
     "2024-05-05", "05/06/2024", "2024年5月5日", "Monday,", "Mon.", "de", "of", "am", "Thu", "mar", "Mar.",
-    "segunda-feira,", "xMonday", "Sonntag,", "вторник,",
+    "segunda-feira,", "xMonday", "Sonntag,", "вторник,", "日", "ᲀторник,",
 ])
 _DATE_TEXT = st.lists(_DATE_PIECES, max_size=16).map("".join) | st.lists(_DATE_PIECES, max_size=16).map(" ".join)
 #: The date as one pattern: an optional weekday, the date, its optional tail.
@@ -367,6 +367,7 @@ def test_weekday_pre_test_never_hides_a_weekday(text: str) -> None:
     ("xMonday, 5 May 2024", 9),  # a weekday is a whole word
     ("Monday    5 May 2024", 10),  # at most three blanks between
     ("Said Monday 5 May 2024", 5),
+    ("日報Thu, 3 Jan 2019", 2),  # a CJK letter ends no word: the weekday starts right after it
 ])
 def test_weekday_before_a_date(text: str, expected: int) -> None:
     [match] = dates.find_dates(text)
@@ -382,6 +383,7 @@ def test_weekday_before_a_date(text: str, expected: int) -> None:
     ("5 мая 2024 г.", True),
     ("2024-05-05T10:30", True),
     ("May 5, 2024, FRİDAY", True),
+    ("May 5, 2024, Monday日報", True),  # the weekday, then letters that end no word for the patterns
 ])
 def test_tail_pre_test_cases(text: str, expected: bool) -> None:
     end = dates._DATE_RE.search(text).end()

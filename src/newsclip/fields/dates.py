@@ -56,7 +56,8 @@ _S = r"[^\S\r\n]"  # a blank that is not a line break
 # compiler build a 64K-entry table, and these checks occur 20 times in the date pattern (a third of
 # its compile time). (?-i:) because both cases are listed already.
 _LETTER = "(?:[A-Za-z]|[\u00c0-\u024f\u0370-\u04ff])"
-_START = r"(?-i:(?<![0-9A-Za-z]|[\u00c0-\u024f\u0370-\u04ff]))(?<!\d[.:])"
+_WORD_START = r"(?-i:(?<![0-9A-Za-z]|[\u00c0-\u024f\u0370-\u04ff]))"
+_START = _WORD_START + r"(?<!\d[.:])"
 _WORD_END = rf"(?-i:(?!{_LETTER}))"
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _DAY = r"[0-3]?\d(?!\d)"
@@ -200,6 +201,9 @@ _DATE_TAIL_RE = lazy_compile(_tail_source, re.IGNORECASE)
 _TAIL_LEAD_RE = lazy_compile(rf"{_S}{{0,4}}(?:{_TIME_SEP}{_S}{{0,4}})?(?:(\d)|([^\W\d_]+))")
 #: The letters just before a date, past the dot, comma and blanks a weekday before it may take.
 _BEFORE_LEAD_RE = lazy_compile(rf"([^\W\d_]+)\.?,?{_S}{{1,3}}\Z")
+#: Where, in a run of letters, the date patterns let a word start or end (their word edges).
+_WORD_START_RE = lazy_compile(_WORD_START)
+_WORD_END_RE = lazy_compile(_WORD_END)
 #: A time written before a date ("10:30, 5 May 2024", "noon Monday, May 5"), ending where the date begins.
 #: Apart from the date pattern, and built on first use: few dates have one, and it is a third of the
 #: date pattern's compile time.
@@ -269,6 +273,9 @@ _TAIL_WORDS = frozenset(
     for phrase in (*rules.YEAR_SUFFIXES, *rules.WEEKDAYS_LONG, *rules.TIME_CONNECTORS,
                    *rules.MIDNIGHT_WORDS, *rules.NOON_WORDS, "T")
 )
+#: Casefolding joins every pair of letters the case-blind date patterns join, except the dotted capital
+#: I: they read it as "i", casefold turns it into two characters. The pre-tests let a word holding one pass.
+_DOTTED_I = "\u0130"
 #: Words one of which every relative date holds: its day word, or its unit and "ago"/"vor".
 _DAY_WORD_HEADS = frozenset(_WORD_RE.findall(w.lower())[-1] for w in rules.DAY_WORDS)
 _UNIT_WORDS = frozenset(w.lower() for w in rules.RELATIVE_UNITS)
@@ -488,7 +495,10 @@ def _weekday_start(s: str, lo: int, start: int) -> int:
     if lead is None:
         return start
     word = lead.group(1)
-    if word.casefold() not in _WEEKDAY_ENDS and "\u0130" not in word:  # the dotted capital I: see below
+    # The letters may run on before the weekday (a CJK letter ends no word for the patterns): each
+    # place in the run where the patterns let a word start is tried.
+    if _DOTTED_I not in word and not any(
+            word[at.start():].casefold() in _WEEKDAY_ENDS for at in _WORD_START_RE.finditer(word)):
         return start
     weekday = _WEEKDAY_BEFORE_RE.search(s, window, start)
     return start if weekday is None else weekday.start()
@@ -506,10 +516,15 @@ def _tail_may_follow(s: str, end: int, hi: int) -> bool:
     word = lead.group(2)
     if word is None:
         return True  # a digit: a time may start here
-    # casefold joins every pair of letters the case-blind pattern joins, but for the dotted capital I,
-    # which the pattern takes for "i" and casefold turns into two characters
-    folded = word.casefold()
-    return folded in _TAIL_WORDS or folded[0] == "t" and folded[1:] in _TAIL_WORDS or "\u0130" in word
+    if _DOTTED_I in word:
+        return True
+    # The tail's word opens the run of letters, which may go on past it (a CJK letter ends no word for
+    # the patterns): it is looked for up to each place in the run where the patterns let a word end.
+    for at in _WORD_END_RE.finditer(word):
+        head = word[:at.start()].casefold()
+        if head in _TAIL_WORDS or head[:1] == "t" and head[1:] in _TAIL_WORDS:
+            return True
+    return False
 
 
 def _time_before(s: str, lo: int, end: int) -> re.Match[str] | None:
